@@ -1,0 +1,134 @@
+package com.clickairtime.balance.openapi;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Wallet Balance OpenAPI document, read once.
+ *
+ * <p>swagger-parser gives the structure. It reads numbers as doubles, so {@code 1250.50}
+ * would become {@code 1250.5}; example values are therefore taken from a second, raw tree
+ * that keeps every decimal exactly as written.
+ */
+public final class BalanceSpec {
+
+    /** Where the document lies in this module's jar. */
+    public static final String RESOURCE = "openapi/balance.yaml";
+
+    /** Reads YAML or JSON without losing a decimal's scale. */
+    public static final ObjectMapper EXACT_YAML = exact(YAMLMapper.builder());
+
+    /** Writes and reads JSON without losing a decimal's scale. */
+    public static final ObjectMapper EXACT_JSON = exact(JsonMapper.builder());
+
+    private final String text;
+    private final OpenAPI openApi;
+    private final List<String> messages;
+    private final JsonNode raw;
+
+    private BalanceSpec(String text) {
+        this.text = text;
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        this.openApi = result.getOpenAPI();
+        this.messages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
+        try {
+            this.raw = EXACT_YAML.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("balance.yaml is not YAML", e);
+        }
+        if (openApi == null) {
+            throw new IllegalStateException("swagger-parser could not read the document: " + messages);
+        }
+    }
+
+    /** The document packaged in this module's jar. */
+    public static BalanceSpec load() {
+        try (InputStream in = BalanceSpec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return new BalanceSpec(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BalanceSpec read(Path file) {
+        try {
+            return new BalanceSpec(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public static BalanceSpec parse(String text) {
+        return new BalanceSpec(text);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public OpenAPI openApi() {
+        return openApi;
+    }
+
+    /** Everything swagger-parser had to say; a sound document has none. */
+    public List<String> messages() {
+        return messages;
+    }
+
+    /** The document as written, decimals intact. */
+    public JsonNode raw() {
+        return raw;
+    }
+
+    /**
+     * Follows a local {@code $ref} ({@code #/components/...}) to its node in the raw tree;
+     * any other node is returned as it is.
+     */
+    public JsonNode deref(JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; current != null && current.has("$ref"); hops++) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#/") || hops > 16) {
+                throw new IllegalStateException("unsupported or cyclic $ref: " + ref);
+            }
+            current = raw.at(ref.substring(1));
+            if (current.isMissingNode()) {
+                throw new IllegalStateException("dangling $ref: " + ref);
+            }
+        }
+        return current;
+    }
+
+    /** The named example pairs of every operation, checked for completeness. */
+    public List<ExampleCase> cases() {
+        return new ExamplePairing(this).cases();
+    }
+
+    private static ObjectMapper exact(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
+        return builder
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+    }
+}

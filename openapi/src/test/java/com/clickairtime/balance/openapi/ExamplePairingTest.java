@@ -1,0 +1,107 @@
+package com.clickairtime.balance.openapi;
+
+import com.clickairtime.balance.openapi.ExampleCase.Credentials.Kind;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The named examples pair up completely and unambiguously into request/response cases. */
+class ExamplePairingTest {
+
+    private static final String WALLET_EXAMPLES = "/components/parameters/WalletId/examples";
+
+    private final Map<String, ExampleCase> cases = SpecFixture.SPEC.cases().stream()
+            .collect(Collectors.toMap(ExampleCase::contractName, Function.identity()));
+
+    @Test
+    void theRequiredCasesExist() {
+        assertThat(cases).containsKeys(
+                "getBalance_acme_balance",
+                "getWalletBalance_ghs_wallet",
+                "getWalletBalance_global_wallet",
+                "getWalletBalance_wallet_not_found",
+                "getWalletBalance_other_account_wallet",
+                "getBalance_missing_api_key",
+                "getBalance_insufficient_permissions",
+                "getWalletBalance_revoked_api_key",
+                "getWalletBalance_expired_api_key");
+    }
+
+    @Test
+    void namesPairAParameterWithAResponse() {
+        ExampleCase otherAccount = cases.get("getWalletBalance_other_account_wallet");
+        assertThat(otherAccount.path()).isEqualTo("/v2/balance/wal_ngn_001");
+        assertThat(otherAccount.status()).isEqualTo(404);
+        assertThat(otherAccount.body().at("/error/code").asText()).isEqualTo("WALLET_NOT_FOUND");
+        assertThat(cases.get("getWalletBalance_ghs_wallet").body().at("/data/id").asText()).isEqualTo("wal_ghs_001");
+    }
+
+    @Test
+    void credentialsComeFromTheExample() {
+        assertThat(cases.get("getBalance_acme_balance").credentials().kind()).isEqualTo(Kind.ANY_VALID_KEY);
+        assertThat(cases.get("getBalance_acme_balance").credentials().apiKey())
+                .isEqualTo("ce_live_SandboxAcmeWalletsRead0000000001");
+        assertThat(cases.get("getBalance_missing_api_key").credentials().authorization()).isNull();
+        assertThat(cases.get("getWalletBalance_insufficient_permissions").credentials())
+                .isEqualTo(new ExampleCase.Credentials(Kind.EXACT_KEY, "ce_live_SandboxAcmeAirtimeOnly0000000002"));
+    }
+
+    @Test
+    void decimalsKeepTheirWrittenScale() {
+        assertThat(cases.get("getBalance_acme_balance").body().at("/data/available_balance/amount").decimalValue())
+                .hasToString("1250.50");
+        assertThat(cases.get("getWalletBalance_ghs_wallet").body().at("/data/balance").decimalValue())
+                .hasToString("3090.00");
+    }
+
+    @Test
+    void requiredHeadersComeFromTheResponse() {
+        assertThat(cases.get("getBalance_acme_balance").requiredHeaders())
+                .containsExactly("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
+    }
+
+    @Test
+    void aResponseExampleWithoutItsParameterIsRejected() {
+        BalanceSpec broken = SpecFixture.edited(raw -> SpecFixture.object(raw, WALLET_EXAMPLES).remove("wallet_not_found"));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getWalletBalance: response example 'wallet_not_found' (404) has no 'wallet_id' example of the same name");
+    }
+
+    @Test
+    void aParameterExampleWithoutResponseIsRejected() {
+        BalanceSpec broken = SpecFixture.edited(raw -> SpecFixture.object(raw, WALLET_EXAMPLES)
+                .set("orphan", JsonNodeFactory.instance.objectNode().put("value", "wal_orphan_001")));
+        assertThatThrownBy(broken::cases)
+                .hasMessageContaining("getWalletBalance: parameter example 'orphan' has no response example of the same name");
+    }
+
+    @Test
+    void aNameUsedByTwoResponsesIsRejected() {
+        BalanceSpec broken = SpecFixture.edited(raw -> {
+            ObjectNode notFound = SpecFixture.object(raw, "/components/responses/WalletNotFound/content/application~1json/examples");
+            notFound.set("ghs_wallet", notFound.get("wallet_not_found"));
+        });
+        assertThatThrownBy(broken::cases)
+                .hasMessageContaining("getWalletBalance: example name 'ghs_wallet' is used by more than one response");
+    }
+
+    @Test
+    void aNewNamedExampleBecomesACase() {
+        BalanceSpec extended = SpecFixture.edited(raw -> {
+            SpecFixture.object(raw, WALLET_EXAMPLES)
+                    .set("kes_wallet", JsonNodeFactory.instance.objectNode().put("value", "wal_kes_001"));
+            SpecFixture.object(raw, "/components/responses/WalletNotFound/content/application~1json/examples")
+                    .set("kes_wallet", JsonNodeFactory.instance.objectNode().put("$ref", "#/components/examples/WalletNotFound"));
+        });
+        List<String> names = extended.cases().stream().map(ExampleCase::contractName).toList();
+        assertThat(names).contains("getWalletBalance_kes_wallet").hasSize(cases.size() + 1);
+    }
+}

@@ -1,0 +1,56 @@
+package com.clickairtime.balance.sandbox.access;
+
+import com.clickairtime.balance.sandbox.error.ApiException;
+import com.clickairtime.balance.sandbox.error.ErrorCode;
+import com.clickairtime.balance.sandbox.wallet.Dataset;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The demo keys of the dataset, and the authentication of an {@code Authorization} header. */
+@Component
+public class ApiKeys {
+
+    // The auth-scheme is case-insensitive (RFC 9110, section 11.1); the key itself is not.
+    private static final Pattern BEARER = Pattern.compile("(?i:bearer) +(ce_live_[A-Za-z0-9]{32})");
+
+    private final Map<String, Dataset.ApiKeyEntry> byKey;
+
+    public ApiKeys(Dataset dataset) {
+        this.byKey = dataset.apiKeys().stream()
+                .collect(Collectors.toUnmodifiableMap(Dataset.ApiKeyEntry::key, Function.identity()));
+    }
+
+    /**
+     * The key the header names, if it is usable now.
+     *
+     * @throws ApiException 401 with INVALID_API_KEY, EXPIRED_API_KEY or REVOKED_API_KEY; never echoing the key
+     */
+    public Dataset.ApiKeyEntry authenticate(String authorization, Instant now) {
+        if (authorization == null) {
+            throw new ApiException(ErrorCode.INVALID_API_KEY);
+        }
+        Matcher bearer = BEARER.matcher(authorization.strip());
+        Dataset.ApiKeyEntry key = bearer.matches() ? byKey.get(bearer.group(1)) : null;
+        if (key == null) {
+            throw new ApiException(ErrorCode.INVALID_API_KEY);
+        }
+        if (key.revoked()) {
+            throw new ApiException(ErrorCode.REVOKED_API_KEY);
+        }
+        if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+            throw new ApiException(ErrorCode.EXPIRED_API_KEY);
+        }
+        return key;
+    }
+
+    public List<Dataset.ApiKeyEntry> all() {
+        return List.copyOf(byKey.values());
+    }
+}

@@ -1,0 +1,47 @@
+package com.clickairtime.balance.sandbox.error;
+
+import com.clickairtime.balance.sandbox.web.ResponseMeta;
+import com.clickairtime.balance.server.model.ErrorDetail;
+import com.clickairtime.balance.server.model.ErrorResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the error envelope straight to the servlet response. It bypasses content
+ * negotiation on purpose: a 406 must still be JSON, and so must errors raised inside the
+ * container, where no Spring MVC machinery runs.
+ */
+@Component
+public class ErrorResponses {
+
+    private final JsonMapper json;
+    private final ResponseMeta meta;
+
+    public ErrorResponses(JsonMapper json, ResponseMeta meta) {
+        this.json = json;
+        this.meta = meta;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+        write(request, response, code, Map.of());
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
+                      Map<String, Object> details) throws IOException {
+        ErrorResponse body = new ErrorResponse(false,
+                new ErrorDetail(code.name(), code.message(), new LinkedHashMap<>(details)),
+                meta.of(request));
+        response.resetBuffer();
+        response.setStatus(code.status());
+        // JSON is UTF-8 by definition (RFC 8259); Jackson writes bytes, so no charset parameter.
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

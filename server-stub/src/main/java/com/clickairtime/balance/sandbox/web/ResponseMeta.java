@@ -1,0 +1,26 @@
+package com.clickairtime.balance.sandbox.web;
+
+import com.clickairtime.balance.server.model.Meta;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** The {@code meta} of a response: the request's id and the time, in UTC to the millisecond. */
+@Component
+public class ResponseMeta {
+
+    private final Clock clock;
+
+    public ResponseMeta(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Meta of(HttpServletRequest request) {
+        return new Meta(RequestIds.of(request),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,33 @@
+package com.clickairtime.balance.sandbox.web;
+
+import com.clickairtime.balance.sandbox.access.ApiKeys;
+import com.clickairtime.balance.sandbox.wallet.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+
+/** Prints where the sandbox listens and which demo keys it knows, once it is up. */
+@Component
+public class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final ApiKeys keys;
+
+    public StartupBanner(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        StringBuilder text = new StringBuilder("\n\nWallet Balance sandbox: http://localhost:")
+                .append(event.getWebServer().getPort()).append("/v2/balance\n\nDemo API keys (sandbox only):\n");
+        keys.all().stream().sorted(Comparator.comparing(Dataset.ApiKeyEntry::key)).forEach(key ->
+                text.append("  ").append(key.key()).append("  ").append(key.note() == null ? "" : key.note()).append('\n'));
+        log.info("{}", text);
+    }
+}

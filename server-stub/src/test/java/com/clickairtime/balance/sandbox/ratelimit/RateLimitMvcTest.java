@@ -1,0 +1,74 @@
+package com.clickairtime.balance.sandbox.ratelimit;
+
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.clickairtime.balance.sandbox.SandboxTestSupport.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** The default budget of 300 requests per minute per key, enforced through the full stack. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(SandboxTestSupport.MutableClockConfiguration.class)
+@DirtiesContext // it spends the demo keys' budgets
+class RateLimitMvcTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Test
+    void theThreeHundredAndFirstRequestOfAMinuteIsRefusedForThatKeyOnly() throws Exception {
+        clock.set(Instant.parse("2026-01-01T12:00:00.250Z"));
+        for (int i = 1; i <= 300; i++) {
+            MockHttpServletResponse ok = balance(SandboxTestSupport.ACME);
+            assertThat(ok.getStatus()).as("request %d", i).isEqualTo(200);
+            assertThat(ok.getHeader("X-RateLimit-Remaining")).isEqualTo(Integer.toString(300 - i));
+            clock.advance(Duration.ofMillis(150));
+        }
+        MockHttpServletResponse refused = balance(SandboxTestSupport.ACME);
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(SandboxTestSupport.exact(refused.getContentAsString()).at("/error/code").asText())
+                .isEqualTo("RATE_LIMIT_EXCEEDED");
+        // 300 x 150 ms = 45 s have passed in the window, so 15 s are left.
+        assertThat(refused.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("15");
+        assertThat(refused.getHeader("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.getHeader("X-RateLimit-Reset"))
+                .isEqualTo(Long.toString(Instant.parse("2026-01-01T12:01:00.250Z").getEpochSecond() + 1));
+
+        assertThat(balance(SandboxTestSupport.GLOBEX).getStatus()).isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(balance(SandboxTestSupport.ACME).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void authenticationAndPermissionAreCheckedBeforeTheLimit() throws Exception {
+        clock.set(Instant.parse("2026-01-02T12:00:00Z"));
+        for (int i = 0; i < 301; i++) {
+            balance(SandboxTestSupport.ACME_AIRTIME_ONLY);
+        }
+        MockHttpServletResponse response = balance(SandboxTestSupport.ACME_AIRTIME_ONLY);
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getHeader("X-RateLimit-Remaining")).isEqualTo("0");
+    }
+
+    private MockHttpServletResponse balance(String key) throws Exception {
+        return mvc.perform(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(key))).andReturn().getResponse();
+    }
+}

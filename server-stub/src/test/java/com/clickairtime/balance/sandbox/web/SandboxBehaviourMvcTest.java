@@ -1,0 +1,252 @@
+package com.clickairtime.balance.sandbox.web;
+
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
+import com.clickairtime.balance.sandbox.access.RequiresPermission;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import static com.clickairtime.balance.sandbox.SandboxTestSupport.ACME;
+import static com.clickairtime.balance.sandbox.SandboxTestSupport.GLOBEX;
+import static com.clickairtime.balance.sandbox.SandboxTestSupport.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The sandbox's behaviour beyond the documented examples, through its full MVC configuration. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({SandboxTestSupport.MutableClockConfiguration.class, SandboxBehaviourMvcTest.FailingController.class})
+@ExtendWith(OutputCaptureExtension.class)
+class SandboxBehaviourMvcTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MutableClock clock;
+
+    @ParameterizedTest(name = "{0} on {1} -> {2} {3}")
+    @CsvSource({
+            "ce_live_SandboxAcmeWalletsRead0000000001, /v2/balance, 200, ",
+            "ce_live_SandboxAcmeWalletsRead0000000001, /v2/balance/wal_ghs_001, 200, ",
+            "ce_live_SandboxAcmeAirtimeOnly0000000002, /v2/balance, 403, INSUFFICIENT_PERMISSIONS",
+            "ce_live_SandboxAcmeAirtimeOnly0000000002, /v2/balance/wal_ghs_001, 403, INSUFFICIENT_PERMISSIONS",
+            "ce_live_SandboxAcmeRevokedKey00000000003, /v2/balance, 401, REVOKED_API_KEY",
+            "ce_live_SandboxAcmeRevokedKey00000000003, /v2/balance/wal_ghs_001, 401, REVOKED_API_KEY",
+            "ce_live_SandboxAcmeExpiredKey00000000004, /v2/balance, 401, EXPIRED_API_KEY",
+            "ce_live_SandboxAcmeExpiredKey00000000004, /v2/balance/wal_ghs_001, 401, EXPIRED_API_KEY",
+            "ce_live_SandboxGlobexWalletsRead00000005, /v2/balance, 200, ",
+            "ce_live_SandboxGlobexWalletsRead00000005, /v2/balance/wal_ngn_001, 200, ",
+            "ce_live_SandboxAcmeIpRestricted000000006, /v2/balance, 403, IP_NOT_ALLOWED",
+            "ce_live_SandboxAcmeIpRestricted000000006, /v2/balance/wal_ghs_001, 403, IP_NOT_ALLOWED",
+            "ce_live_Unknown0000000000000000000000000000, /v2/balance, 401, INVALID_API_KEY",
+            "ce_live_Unknown0000000000000000000000000000, /v2/balance/wal_ghs_001, 401, INVALID_API_KEY",
+    })
+    void everyDemoKeyGetsItsDocumentedAnswer(String key, String path, int status, String code) throws Exception {
+        clock.set(Instant.now());
+        MockHttpServletResponse response = call(get(path).header(HttpHeaders.AUTHORIZATION, bearer(key)));
+        assertThat(response.getStatus()).isEqualTo(status);
+        JsonNode body = SandboxTestSupport.exact(response.getContentAsString());
+        assertThat(body.path("success").asBoolean()).isEqualTo(status == 200);
+        if (code != null) {
+            assertThat(body.at("/error/code").asText()).isEqualTo(code);
+        }
+        assertThat(response.getContentAsString()).doesNotContain(key.substring(8));
+        assertThat(response.getHeader("X-RateLimit-Limit")).isEqualTo("300");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Bearer", "Bearer ", "Basic Y2U6bGl2ZQ==", "Token ce_live_SandboxAcmeWalletsRead0000000001",
+            "Bearer ce_live_SandboxAcmeWalletsRead000000000", "Bearer ce_live_SandboxAcmeWalletsRead00000000012",
+            "Bearer ce_test_SandboxAcmeWalletsRead0000000001", "Bearer ce_live_SandboxAcmeWalletsRead000000000!",
+            "Bearer ce_live_SandboxAcmeWalletsRead0000000001 extra"})
+    void malformedCredentialsAreInvalid(String authorization) throws Exception {
+        MockHttpServletResponse response = call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, authorization));
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(SandboxTestSupport.exact(response.getContentAsString()).at("/error/code").asText())
+                .isEqualTo("INVALID_API_KEY");
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() throws Exception {
+        assertThat(call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, "bearer " + ACME)).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anIpRestrictedKeyWorksFromItsAddressOnly() throws Exception {
+        MockHttpServletRequestBuilder fromAllowed = get("/v2/balance")
+                .header(HttpHeaders.AUTHORIZATION, bearer(SandboxTestSupport.ACME_IP_RESTRICTED))
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.7");
+                    return request;
+                });
+        assertThat(call(fromAllowed).getStatus()).isEqualTo(200);
+        MockHttpServletRequestBuilder spoofed = get("/v2/balance")
+                .header(HttpHeaders.AUTHORIZATION, bearer(SandboxTestSupport.ACME_IP_RESTRICTED))
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("Forwarded", "for=203.0.113.7");
+        assertThat(call(spoofed).getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void anExpiredKeyWorkedBeforeItsExpiry() throws Exception {
+        clock.set(Instant.parse("2024-12-31T23:59:59Z"));
+        try {
+            assertThat(call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION,
+                    bearer(SandboxTestSupport.ACME_EXPIRED))).getStatus()).isEqualTo(200);
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
+    @Test
+    void anotherAccountsWalletIsIndistinguishableFromAnUnknownOne() throws Exception {
+        MockHttpServletResponse foreign = call(get("/v2/balance/wal_ngn_001").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        MockHttpServletResponse unknown = call(get("/v2/balance/wal_nope_999").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        MockHttpServletResponse own = call(get("/v2/balance/wal_ngn_001").header(HttpHeaders.AUTHORIZATION, bearer(GLOBEX)));
+
+        assertThat(foreign.getStatus()).isEqualTo(404);
+        assertThat(own.getStatus()).isEqualTo(200);
+        assertThat(withoutMeta(foreign)).isEqualTo(withoutMeta(unknown));
+        assertThat(withoutMeta(foreign).at("/error/code").asText()).isEqualTo("WALLET_NOT_FOUND");
+        assertThat(foreign.getHeaderNames()).isEqualTo(unknown.getHeaderNames());
+    }
+
+    @Test
+    void availableBalanceIsTheRoundedUsdSum() throws Exception {
+        JsonNode globex = body(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(GLOBEX)));
+        // 150000.00 NGN x 0.00065 + 0.00 KES x 0.0077 = 97.5 USD, written with 2 places.
+        assertThat(globex.at("/data/available_balance/amount").decimalValue()).hasToString("97.50");
+        assertThat(globex.at("/data/wallets")).hasSize(2);
+        assertThat(globex.at("/data/wallets/1/status").asText()).isEqualTo("inactive");
+        assertThat(globex.at("/data/wallets/1/balance").decimalValue()).hasToString("0.00");
+    }
+
+    @Test
+    void theWireFormatIsTheDocumentedOne() throws Exception {
+        clock.set(Instant.parse("2024-01-15T10:30:00Z"));
+        try {
+            MockHttpServletResponse response = call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+            String text = response.getContentAsString();
+            assertThat(text).startsWith("{\"success\":true,\"data\":{\"available_balance\":{\"amount\":1250.50,");
+            assertThat(text).contains("\"timestamp\":\"2024-01-15T10:30:00.000Z\"");
+            assertThat(response.getContentType()).isEqualTo("application/json");
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
+    @Test
+    void everyRequestGetsItsOwnRequestId() throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(body(get("/v2/balance/wal_ghs_001").header(HttpHeaders.AUTHORIZATION, bearer(GLOBEX)))
+                    .at("/meta/request_id").asText());
+        }
+        assertThat(ids).hasSize(40).allMatch(id -> id.matches(SandboxTestSupport.REQUEST_ID));
+    }
+
+    @Test
+    void unknownRoutesAreJson404s() throws Exception {
+        MockHttpServletResponse response = call(get("/v2/wallets").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(errorCode(response)).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void wrongMethodsAreJson405sWithAllow() throws Exception {
+        MockHttpServletResponse response = call(post("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        assertThat(response.getStatus()).isEqualTo(405);
+        assertThat(response.getHeader(HttpHeaders.ALLOW)).isEqualTo("GET");
+        assertThat(errorCode(response)).isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void anAcceptHeaderWithoutJsonIsAJson406() throws Exception {
+        MockHttpServletResponse response = call(get("/v2/balance")
+                .header(HttpHeaders.AUTHORIZATION, bearer(ACME)).header(HttpHeaders.ACCEPT, "text/html"));
+        assertThat(response.getStatus()).isEqualTo(406);
+        assertThat(response.getContentType()).isEqualTo("application/json");
+        assertThat(errorCode(response)).isEqualTo("NOT_ACCEPTABLE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v2/balance/%2e%2e", "/v2/balance/a%2Fb", "/v2/balance/%0D%0AX-Evil:%201",
+            "/v2/balance/%C3%A9t%C3%A9", "/v2/balance/%25", "/v2/balance/..%2F..%2Fetc%2Fpasswd"})
+    void hostileWalletIdsAreJustUnknownWallets(String path) throws Exception {
+        MockHttpServletResponse response = call(get(java.net.URI.create(path)).header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        assertThat(response.getStatus()).isLessThan(500);
+        assertThat(response.getContentType()).isEqualTo("application/json");
+        assertThat(SandboxTestSupport.exact(response.getContentAsString()).path("success").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aVeryLongWalletIdIsAnUnknownWallet() throws Exception {
+        MockHttpServletResponse response = call(get("/v2/balance/" + "w".repeat(4000)).header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(errorCode(response)).isEqualTo("WALLET_NOT_FOUND");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500EnvelopeLoggedWithItsRequestId(CapturedOutput output) throws Exception {
+        MockHttpServletResponse response = call(get("/test/failure").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        assertThat(response.getStatus()).isEqualTo(500);
+        JsonNode body = SandboxTestSupport.exact(response.getContentAsString());
+        assertThat(body.at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(response.getContentAsString()).doesNotContain("IllegalStateException", "secret detail");
+        assertThat(output.getOut()).contains("request_id=" + body.at("/meta/request_id").asText());
+    }
+
+    private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private JsonNode body(MockHttpServletRequestBuilder request) throws Exception {
+        return SandboxTestSupport.exact(call(request).getContentAsString());
+    }
+
+    private static String errorCode(MockHttpServletResponse response) throws Exception {
+        return SandboxTestSupport.exact(response.getContentAsString()).at("/error/code").asText();
+    }
+
+    private static JsonNode withoutMeta(MockHttpServletResponse response) throws Exception {
+        ObjectNode body = (ObjectNode) SandboxTestSupport.exact(response.getContentAsString());
+        body.remove("meta");
+        return body;
+    }
+
+    /** An API endpoint that fails unexpectedly, to see the 500 path. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @RestController
+    @RequiresPermission("wallets.read")
+    static class FailingController {
+
+        @GetMapping("/test/failure")
+        String fail() {
+            throw new IllegalStateException("secret detail");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.clickairtime.balance.sandbox.web;
+
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox booted on a random port and called over real HTTP, through Tomcat: including
+ * the request lines Tomcat rejects itself before Spring sees them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SandboxHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDocumentedListIsServedOverHttp() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v2/balance"))
+                .header("Authorization", SandboxTestSupport.bearer(SandboxTestSupport.ACME)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).contains("\"amount\":1250.50", "\"balance\":3090.00");
+    }
+
+    /** Raw request targets, sent byte for byte; several never reach Spring. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/v2/balance/%00",
+            "/v2/balance/a%2Fb",
+            "/v2/balance/%2e%2e/%2e%2e/%2e%2e/etc",
+            "/v2/balance/%5C..%5C",
+            "/v2/balance/%FF%FE",
+            "/v2/balance/\u00e9t\u00e9",
+            "/v2/balance/a\rb",
+            "/v2/balance/a b",
+            "/v2/balance/{x}|<y>",
+            "/v2/balance/%0D%0ASet-Cookie:%20x=1",
+            "*",
+    })
+    void hostileRequestTargetsGetAJsonErrorAndNo5xx(String target) throws IOException {
+        RawResponse response = send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + SandboxTestSupport.ACME + "\r\nConnection: close\r\n\r\n");
+        assertResponseIsAJsonError(target, response);
+    }
+
+    @Test
+    void anOverlongRequestLineGetsAJsonError() throws IOException {
+        String target = "/v2/balance/" + "a".repeat(20_000);
+        assertResponseIsAJsonError("20k id", send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+    }
+
+    @Test
+    void aNulByteInTheRequestLineGetsAJsonError() throws IOException {
+        assertResponseIsAJsonError("NUL", send("GET /v2/balance/a\u0000b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+    }
+
+    private static void assertResponseIsAJsonError(String what, RawResponse response) {
+        assertThat(response.status()).as(what).isBetween(400, 499);
+        assertThat(response.head().toLowerCase(Locale.ROOT)).as(what).contains("content-type: application/json");
+        JsonNode body = SandboxTestSupport.exact(response.body());
+        assertThat(body.path("success").asBoolean(true)).as(what).isFalse();
+        assertThat(body.at("/error/code").asText()).as(what).isNotBlank();
+        assertThat(body.at("/meta/request_id").asText()).as(what).matches(SandboxTestSupport.REQUEST_ID);
+    }
+
+    private record RawResponse(int status, String head, String body) {
+    }
+
+    private RawResponse send(String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // ISO-8859-1 keeps each char as one byte, so non-ASCII goes out raw (é as 0xE9).
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            String head = text.substring(0, split);
+            String body = text.substring(split + 4);
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            return new RawResponse(Integer.parseInt(head.substring(9, 12)), head, body);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+}
