@@ -1,0 +1,53 @@
+package com.clickairtime.balance.client;
+
+import java.util.regex.Pattern;
+
+/**
+ * An API key. Its {@code toString()} is masked, so it cannot leak through logging,
+ * string concatenation or an exception message by accident.
+ */
+public final class ApiKey {
+
+    private static final Pattern FORMAT = Pattern.compile("ce_live_[A-Za-z0-9]{32}");
+
+    private final String value;
+
+    private ApiKey(String value) {
+        this.value = value;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the key is not {@code ce_live_} + 32 letters or digits;
+     *                                  the message never repeats the key
+     */
+    public static ApiKey of(String value) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("an API key is ce_live_ followed by 32 letters or digits");
+        }
+        return new ApiKey(value);
+    }
+
+    /** The key with all but its last four characters hidden: {@code ce_live_…0001}. */
+    public String masked() {
+        return "ce_live_\u2026" + value.substring(value.length() - 4);
+    }
+
+    String authorization() {
+        return "Bearer " + value;
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey && ((ApiKey) other).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}

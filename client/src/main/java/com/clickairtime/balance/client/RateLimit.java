@@ -1,0 +1,57 @@
+package com.clickairtime.balance.client;
+
+import java.net.http.HttpHeaders;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The rate-limit headers of a response: the window's limit, what is left, and when it resets. */
+public final class RateLimit {
+
+    private final long limit;
+    private final long remaining;
+    private final Instant reset;
+
+    public RateLimit(long limit, long remaining, Instant reset) {
+        this.limit = limit;
+        this.remaining = remaining;
+        this.reset = Objects.requireNonNull(reset, "reset");
+    }
+
+    /** The headers' values, or empty when any of the three is missing or not a number. */
+    public static Optional<RateLimit> from(HttpHeaders headers) {
+        OptionalLong limit = number(headers, "X-RateLimit-Limit");
+        OptionalLong remaining = number(headers, "X-RateLimit-Remaining");
+        OptionalLong reset = number(headers, "X-RateLimit-Reset");
+        if (limit.isEmpty() || remaining.isEmpty() || reset.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RateLimit(limit.getAsLong(), remaining.getAsLong(), Instant.ofEpochSecond(reset.getAsLong())));
+    }
+
+    private static OptionalLong number(HttpHeaders headers, String name) {
+        try {
+            return headers.firstValue(name).map(v -> OptionalLong.of(Long.parseLong(v.trim()))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public long remaining() {
+        return remaining;
+    }
+
+    public Instant reset() {
+        return reset;
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimit{limit=" + limit + ", remaining=" + remaining + ", reset=" + reset + "}";
+    }
+}

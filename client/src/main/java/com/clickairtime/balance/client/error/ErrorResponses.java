@@ -1,0 +1,73 @@
+package com.clickairtime.balance.client.error;
+
+import com.clickairtime.balance.client.WireFormat;
+import com.clickairtime.balance.client.generated.model.ErrorResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Turns an error response into the typed exception for its status. */
+public final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    /**
+     * The typed exception for an error response: the subclass for its status, or
+     * {@link UnexpectedResponseException} when the body is not the error envelope.
+     */
+    public static BalanceApiException from(int status, HttpHeaders headers, String body) {
+        Duration retryAfter = headers == null ? null : retryAfter(headers);
+        ErrorResponse envelope;
+        try {
+            envelope = body == null ? null : WireFormat.mapper().readValue(body, ErrorResponse.class);
+        } catch (JsonProcessingException notJson) {
+            envelope = null;
+        }
+        if (envelope == null || envelope.getError() == null || envelope.getError().getCode() == null) {
+            return new UnexpectedResponseException(status, body, retryAfter);
+        }
+        String code = envelope.getError().getCode();
+        String message = envelope.getError().getMessage();
+        Map<String, Object> details = envelope.getError().getDetails();
+        String requestId = envelope.getMeta() == null ? null : envelope.getMeta().getRequestId();
+        switch (status) {
+            case 401:
+                return new AuthenticationException(status, code, message, details, requestId, retryAfter);
+            case 403:
+                return new PermissionDeniedException(status, code, message, details, requestId, retryAfter);
+            case 404:
+                return new NotFoundException(status, code, message, details, requestId, retryAfter);
+            case 429:
+                return new RateLimitedException(status, code, message, details, requestId, retryAfter);
+            default:
+                return status >= 500
+                        ? new ServerErrorException(status, code, message, details, requestId, retryAfter)
+                        : new BalanceApiException(status, code, message, details, requestId, retryAfter);
+        }
+    }
+
+    /** Seconds, or an HTTP-date (RFC 9110, section 10.2.3); anything else is ignored. */
+    static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").map(String::trim).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException neither) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.clickairtime.balance.contract;
+
+import com.clickairtime.balance.client.ApiResult;
+import com.clickairtime.balance.client.BalanceClient;
+import com.clickairtime.balance.client.RetryPolicy;
+import com.clickairtime.balance.client.error.AuthenticationException;
+import com.clickairtime.balance.client.error.BalanceApiException;
+import com.clickairtime.balance.client.error.ErrorResponses;
+import com.clickairtime.balance.client.error.NotFoundException;
+import com.clickairtime.balance.client.error.PermissionDeniedException;
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.openapi.ExampleCase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DynamicTest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Replays every named example of the spec with the SDK against a server (the generated
+ * stubs, or the sandbox) and checks the SDK's result against the example, read from the spec.
+ */
+final class ExampleReplay {
+
+    static final List<ExampleCase> CASES = BalanceSpec.load().cases();
+
+    private static final Map<Integer, Class<? extends BalanceApiException>> ERROR_TYPES = Map.of(
+            401, AuthenticationException.class, 403, PermissionDeniedException.class, 404, NotFoundException.class);
+
+    /** What {@code meta} the server sends: the example's own (stubs), or fresh values (the sandbox). */
+    enum Meta { AS_DOCUMENTED, FRESH }
+
+    private ExampleReplay() {
+    }
+
+    static Stream<DynamicTest> everyExample(String baseUrl, Meta meta) {
+        return CASES.stream().map(example -> DynamicTest.dynamicTest(example.contractName(), () -> replay(baseUrl, example, meta)));
+    }
+
+    private static void replay(String baseUrl, ExampleCase example, Meta meta) throws Exception {
+        if (example.credentials().authorization() == null) {
+            // The SDK always sends its key; a request without one is what a bare HTTP client sends.
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + example.path())).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            checkError(example, ErrorResponses.from(response.statusCode(), response.headers(), response.body()), meta);
+            return;
+        }
+        BalanceClient client = BalanceClient.builder().apiKey(example.credentials().apiKey()).baseUrl(baseUrl)
+                .retryPolicy(RetryPolicy.none()).build();
+        if (example.isError()) {
+            checkError(example, catchThrowableOfType(BalanceApiException.class, () -> call(client, example)), meta);
+            return;
+        }
+        ApiResult<?> result = call(client, example);
+        assertThat(result.status()).isEqualTo(example.status());
+        // Tree equality compares decimals with their scale: 1250.5 would not equal 1250.50.
+        assertThat((JsonNode) BalanceSpec.EXACT_JSON.valueToTree(result.data())).isEqualTo(example.body().get("data"));
+        checkMeta(example.body().get("meta"), result.requestId(), result.timestamp(), meta);
+        assertThat(result.rateLimit()).isPresent();
+    }
+
+    private static ApiResult<?> call(BalanceClient client, ExampleCase example) {
+        switch (example.operationId()) {
+            case "getBalance":
+                return client.getBalanceResult();
+            case "getWalletBalance":
+                return client.getWalletResult(example.pathParameters().get("wallet_id"));
+            default:
+                throw new IllegalStateException("the SDK has no call for " + example.operationId());
+        }
+    }
+
+    private static void checkError(ExampleCase example, BalanceApiException error, Meta meta) {
+        JsonNode expected = example.body();
+        assertThat(error).isExactlyInstanceOf(ERROR_TYPES.get(example.status()));
+        assertThat(error.status()).isEqualTo(example.status());
+        assertThat(error.code()).isEqualTo(expected.at("/error/code").asText());
+        assertThat(error.errorMessage()).isEqualTo(expected.at("/error/message").asText());
+        assertThat((JsonNode) BalanceSpec.EXACT_JSON.valueToTree(error.details())).isEqualTo(expected.at("/error/details"));
+        checkMeta(expected.get("meta"), error.requestId().orElse(null), null, meta);
+    }
+
+    private static void checkMeta(JsonNode documented, String requestId, OffsetDateTime timestamp, Meta meta) {
+        if (meta == Meta.AS_DOCUMENTED) {
+            assertThat(requestId).isEqualTo(documented.get("request_id").asText());
+            if (timestamp != null) {
+                assertThat(timestamp).isEqualTo(OffsetDateTime.parse(documented.get("timestamp").asText()));
+            }
+        } else {
+            assertThat(requestId).matches("req_[a-z0-9]{12}").isNotEqualTo(documented.get("request_id").asText());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.clickairtime.balance.openapi.contract;
+
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.openapi.ExampleCase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.cloud.contract.spec.Contract;
+import org.springframework.cloud.contract.spec.ContractConverter;
+import org.springframework.cloud.contract.spec.internal.Request;
+import org.springframework.cloud.contract.spec.internal.Response;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Spring Cloud Contract's view of the spec: every named request/response example pair of an
+ * OpenAPI document becomes one contract, named {@code <operationId>_<exampleName>}.
+ *
+ * <ul>
+ *   <li>Request: method, the path with the parameter example, and {@code Authorization}
+ *       as the example's {@code x-sandbox-api-key} says: any well-formed key for the stub and
+ *       the default sandbox key for the test, exactly one key, or none at all.</li>
+ *   <li>Response: status, {@code Content-Type}, the required headers by the shape of their
+ *       schema, and the body with every value exact (array elements by position), every
+ *       array's exact size, and the fields of schemas marked {@code x-varies-per-request}
+ *       matched by their pattern.</li>
+ * </ul>
+ *
+ * A stub for one exact key wins over one for any key, which wins over one for no key.
+ */
+public class NamedExampleContractConverter implements ContractConverter<Collection<Contract>> {
+
+    static final String ANY_KEY = "Bearer ce_live_[A-Za-z0-9]{32}";
+
+    @Override
+    public boolean isAccepted(File file) {
+        String name = file.getName().toLowerCase(Locale.ROOT);
+        if (!file.isFile() || !(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+            return false;
+        }
+        try {
+            return BalanceSpec.EXACT_YAML.readTree(file).has("openapi");
+        } catch (IOException notYamlOrJson) {
+            return false;
+        }
+    }
+
+    @Override
+    public Collection<Contract> convertFrom(File file) {
+        BalanceSpec spec = BalanceSpec.parse(read(file));
+        if (!spec.messages().isEmpty()) {
+            throw new IllegalStateException(file + " is not a sound OpenAPI document: " + spec.messages());
+        }
+        List<Contract> contracts = new ArrayList<>();
+        for (ExampleCase example : spec.cases()) {
+            contracts.add(contract(spec, example));
+        }
+        return contracts;
+    }
+
+    /** Contracts are only ever read from the spec; nothing is written back. */
+    @Override
+    public Collection<Contract> convertTo(Collection<Contract> contracts) {
+        return contracts;
+    }
+
+    private static Contract contract(BalanceSpec spec, ExampleCase example) {
+        return Contract.make(contract -> {
+            contract.name(example.contractName());
+            contract.description(example.operationId() + ": '" + example.name() + "' example of balance.yaml");
+            contract.priority(priority(example.credentials().kind()));
+            contract.request(request -> request(request, example));
+            contract.response(response -> response(response, spec, example));
+        });
+    }
+
+    private static int priority(ExampleCase.Credentials.Kind kind) {
+        switch (kind) {
+            case EXACT_KEY:
+                return 1;
+            case ANY_VALID_KEY:
+                return 2;
+            default:
+                return 3;
+        }
+    }
+
+    private static void request(Request request, ExampleCase example) {
+        request.method(example.method());
+        request.url(example.path());
+        request.headers(headers -> {
+            ExampleCase.Credentials credentials = example.credentials();
+            switch (credentials.kind()) {
+                case ANY_VALID_KEY:
+                    headers.header("Authorization", request.$(request.c(request.regex(ANY_KEY)),
+                            request.p(credentials.authorization())));
+                    break;
+                case EXACT_KEY:
+                    headers.header("Authorization", credentials.authorization());
+                    break;
+                default:
+                    headers.header("Authorization", request.absent());
+            }
+        });
+    }
+
+    private static void response(Response response, BalanceSpec spec, ExampleCase example) {
+        response.status(example.status());
+        response.headers(headers -> {
+            headers.contentType(example.mediaType());
+            for (String name : example.requiredHeaders()) {
+                JsonNode header = ResponseShapes.header(spec, example, name);
+                response.getHeaders().header(name, response.$(response.p(response.regex(ResponseShapes.headerPattern(header))),
+                        response.c(header.path("example").asText())));
+            }
+        });
+        response.body(BalanceSpec.EXACT_JSON.convertValue(example.body(), Map.class));
+        List<ResponseShapes.Shape> shapes = ResponseShapes.bodyMatchers(spec, example.bodySchema(), example.body());
+        if (!shapes.isEmpty()) {
+            response.bodyMatchers(matchers -> shapes.forEach(shape -> matchers.jsonPath(shape.path(), shape.size() == null
+                    ? matchers.byRegex(shape.regex())
+                    : matchers.byType(type -> {
+                        type.minOccurrence(shape.size());
+                        type.maxOccurrence(shape.size());
+                    }))));
+        }
+    }
+
+    private static String read(File file) {
+        try {
+            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
