@@ -62,11 +62,14 @@ class BalanceClientTest {
 
     @Test
     void moneyKeepsTheScaleItWasSentWith() {
-        stub("/v2/balance", 200, SpecBodies.json(SpecBodies.named("getBalance_acme_balance").body()));
+        JsonNode sent = SpecBodies.named("getBalance_acme_balance").body();
+        stub("/v2/balance", 200, SpecBodies.json(sent));
         BalanceSummary balance = client(RetryPolicy.none()).getBalance();
-        assertThat(balance.getAvailableBalance().getAmount()).hasToString("1250.50");
-        assertThat(balance.getWallets()).extracting(Wallet::getBalance).extracting(Object::toString)
-                .containsExactly("1000.00", "3090.00");
+        // BigDecimal.equals compares the scale too: 1250.5 would not equal 1250.50.
+        assertThat(balance.getAvailableBalance().getAmount()).isEqualTo(sent.at("/data/available_balance/amount").decimalValue());
+        assertThat(balance.getWallets()).extracting(Wallet::getBalance).containsExactly(
+                sent.at("/data/wallets/0/balance").decimalValue(), sent.at("/data/wallets/1/balance").decimalValue());
+        assertThat(balance.getAvailableBalance().getAmount().scale()).isEqualTo(2);
     }
 
     @Test

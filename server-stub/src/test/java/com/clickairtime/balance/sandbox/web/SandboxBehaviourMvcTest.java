@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.web;
 
+import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import com.clickairtime.balance.sandbox.access.RequiresPermission;
@@ -145,18 +146,31 @@ class SandboxBehaviourMvcTest {
         assertThat(globex.at("/data/wallets/1/balance").decimalValue()).hasToString("0.00");
     }
 
+    /** The documented list, as text: field order, decimal scale and millisecond timestamp as written in the spec. */
     @Test
     void theWireFormatIsTheDocumentedOne() throws Exception {
-        clock.set(Instant.parse("2024-01-15T10:30:00Z"));
+        JsonNode documented = BalanceSpec.load().cases().stream()
+                .filter(c -> c.contractName().equals("getBalance_acme_balance")).findFirst().orElseThrow().body();
+        String timestamp = documented.at("/meta/timestamp").asText();
+        clock.set(Instant.parse(timestamp));
         try {
             MockHttpServletResponse response = call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
             String text = response.getContentAsString();
-            assertThat(text).startsWith("{\"success\":true,\"data\":{\"available_balance\":{\"amount\":1250.50,");
-            assertThat(text).contains("\"timestamp\":\"2024-01-15T10:30:00.000Z\"");
+            JsonNode body = SandboxTestSupport.exact(text);
+            assertThat(fieldNames(body)).isEqualTo(fieldNames(documented));
+            assertThat(fieldNames(body.at("/data/wallets/0"))).isEqualTo(fieldNames(documented.at("/data/wallets/0")));
+            assertThat(text).contains("\"amount\":" + documented.at("/data/available_balance/amount").decimalValue().toPlainString() + ",");
+            assertThat(text).contains("\"timestamp\":\"" + timestamp + "\"");
             assertThat(response.getContentType()).isEqualTo("application/json");
         } finally {
             clock.set(Instant.now());
         }
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

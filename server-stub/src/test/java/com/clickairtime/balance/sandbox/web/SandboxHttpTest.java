@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.web;
 
+import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +39,13 @@ class SandboxHttpTest {
                         URI.create("http://127.0.0.1:" + port + "/v2/balance"))
                 .header("Authorization", SandboxTestSupport.bearer(SandboxTestSupport.ACME)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        JsonNode documented = BalanceSpec.load().cases().stream()
+                .filter(c -> c.contractName().equals("getBalance_acme_balance")).findFirst().orElseThrow().body();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).contains("\"amount\":1250.50", "\"balance\":3090.00");
+        JsonNode body = SandboxTestSupport.exact(response.body());
+        // Exact tree equality: decimals must keep the documented scale on the wire.
+        assertThat(body.get("data")).isEqualTo(documented.get("data"));
     }
 
     /** Raw request targets, sent byte for byte; several never reach Spring. */
