@@ -1,6 +1,5 @@
 package com.clickairtime.balance.client;
 
-import com.clickairtime.balance.client.error.BalanceApiException;
 import com.clickairtime.balance.client.error.BalanceClientException;
 import com.clickairtime.balance.client.error.BalanceTransportException;
 import com.clickairtime.balance.client.error.ErrorResponses;
@@ -23,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;

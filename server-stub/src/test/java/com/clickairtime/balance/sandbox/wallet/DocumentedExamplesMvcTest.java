@@ -1,7 +1,6 @@
 package com.clickairtime.balance.sandbox.wallet;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
-import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
