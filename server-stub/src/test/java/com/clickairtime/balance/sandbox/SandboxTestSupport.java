@@ -24,10 +24,15 @@ public final class SandboxTestSupport {
     public static final String GLOBEX = "ce_live_SandboxGlobexWalletsRead00000005";
     public static final String ACME_IP_RESTRICTED = "ce_live_SandboxAcmeIpRestricted000000006";
 
-    public static final String REQUEST_ID = "^req_[a-z0-9]{12}$";
-    public static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$";
+    /** The spec's patterns for meta, so the tests hold the sandbox to the documented shapes. */
+    public static final String REQUEST_ID = metaPattern("request_id");
+    public static final String TIMESTAMP = metaPattern("timestamp");
 
     private SandboxTestSupport() {
+    }
+
+    private static String metaPattern(String property) {
+        return BalanceSpec.load().raw().at("/components/schemas/Meta/properties/" + property + "/pattern").asText();
     }
 
     public static String bearer(String key) {
