@@ -114,11 +114,12 @@ public final class BalanceClient {
             try {
                 ApiResponse<R> response = call.run();
                 R body = response.getData();
-                if (body == null || data.apply(body) == null) {
+                T result = body == null ? null : data.apply(body);
+                if (result == null) {
                     throw new UnexpectedResponseException(response.getStatusCode(), "[no data in the body]", null);
                 }
                 Meta m = meta.apply(body);
-                return new ApiResult<>(response.getStatusCode(), data.apply(body),
+                return new ApiResult<>(response.getStatusCode(), result,
                         m == null ? null : m.getRequestId(), m == null ? null : m.getTimestamp(),
                         RateLimit.from(HttpHeaders.of(response.getHeaders(), (name, value) -> true)).orElse(null));
             } catch (ApiException e) {

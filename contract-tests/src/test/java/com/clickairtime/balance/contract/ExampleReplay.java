@@ -31,10 +31,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 final class ExampleReplay {
 
-    static final List<ExampleCase> CASES = BalanceSpec.load().cases();
+    private static final BalanceSpec SPEC = BalanceSpec.load();
+
+    static final List<ExampleCase> CASES = SPEC.cases();
 
     private static final String REQUEST_ID =
-            BalanceSpec.load().raw().at("/components/schemas/Meta/properties/request_id/pattern").asText();
+            SPEC.raw().at("/components/schemas/Meta/properties/request_id/pattern").asText();
 
     private static final Map<Integer, Class<? extends BalanceApiException>> ERROR_TYPES = Map.of(
             401, AuthenticationException.class, 403, PermissionDeniedException.class, 404, NotFoundException.class);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +20,7 @@ import java.util.Map;
  * @param mediaType       the response media type
  * @param body            the response body, decimals exactly as written
  * @param bodySchema      the response body's schema (raw node, possibly a {@code $ref})
- * @param requiredHeaders names of the response headers the document marks required
+ * @param requiredHeaders the response headers the document marks required: header objects by name, refs resolved
  */
 public record ExampleCase(
         String operationId,
@@ -34,7 +33,7 @@ public record ExampleCase(
         String mediaType,
         JsonNode body,
         JsonNode bodySchema,
-        List<String> requiredHeaders) {
+        Map<String, JsonNode> requiredHeaders) {
 
     /** The contract name: {@code <operationId>_<exampleName>}. */
     public String contractName() {

@@ -77,7 +77,7 @@ final class ExamplePairing {
             }
             int status = Integer.parseInt(entry.getKey());
             JsonNode response = spec.deref(entry.getValue());
-            List<String> headers = requiredHeaders(response);
+            Map<String, JsonNode> headers = requiredHeaders(response);
             forEachField(response.path("content"), (mediaType, content) ->
                     forEachField(content.path("examples"), (name, reference) -> {
                         if (!responseNames.add(name)) {
@@ -126,14 +126,15 @@ final class ExamplePairing {
         return null;
     }
 
-    private List<String> requiredHeaders(JsonNode response) {
-        List<String> names = new ArrayList<>();
-        forEachField(response.path("headers"), (name, header) -> {
-            if (spec.deref(header).path("required").asBoolean(false)) {
-                names.add(name);
+    private Map<String, JsonNode> requiredHeaders(JsonNode response) {
+        Map<String, JsonNode> headers = new LinkedHashMap<>();
+        forEachField(response.path("headers"), (name, reference) -> {
+            JsonNode header = spec.deref(reference);
+            if (header.path("required").asBoolean(false)) {
+                headers.put(name, header);
             }
         });
-        return names;
+        return headers;
     }
 
     private static void forEachField(JsonNode node, java.util.function.BiConsumer<String, JsonNode> action) {

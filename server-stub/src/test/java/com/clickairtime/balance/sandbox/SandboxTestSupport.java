@@ -24,6 +24,9 @@ public final class SandboxTestSupport {
     public static final String GLOBEX = "ce_live_SandboxGlobexWalletsRead00000005";
     public static final String ACME_IP_RESTRICTED = "ce_live_SandboxAcmeIpRestricted000000006";
 
+    /** The spec, read once for all the sandbox's tests. */
+    public static final BalanceSpec SPEC = BalanceSpec.load();
+
     /** The spec's patterns for meta, so the tests hold the sandbox to the documented shapes. */
     public static final String REQUEST_ID = metaPattern("request_id");
     public static final String TIMESTAMP = metaPattern("timestamp");
@@ -32,7 +35,13 @@ public final class SandboxTestSupport {
     }
 
     private static String metaPattern(String property) {
-        return BalanceSpec.load().raw().at("/components/schemas/Meta/properties/" + property + "/pattern").asText();
+        return SPEC.raw().at("/components/schemas/Meta/properties/" + property + "/pattern").asText();
+    }
+
+    /** The response body of a named example pair, e.g. {@code getBalance_acme_balance}. */
+    public static JsonNode documented(String contractName) {
+        return SPEC.cases().stream().filter(c -> c.contractName().equals(contractName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no example pair " + contractName)).body();
     }
 
     public static String bearer(String key) {

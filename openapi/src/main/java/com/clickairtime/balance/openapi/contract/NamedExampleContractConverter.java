@@ -2,7 +2,6 @@ package com.clickairtime.balance.openapi.contract;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.cloud.contract.spec.Contract;
 import org.springframework.cloud.contract.spec.ContractConverter;
 import org.springframework.cloud.contract.spec.internal.Request;
@@ -115,11 +114,13 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
         response.status(example.status());
         response.headers(headers -> {
             headers.contentType(example.mediaType());
-            for (String name : example.requiredHeaders()) {
-                JsonNode header = ResponseShapes.header(spec, example, name);
+            example.requiredHeaders().forEach((name, header) -> {
+                if (!header.has("example")) {
+                    throw new IllegalStateException("header " + name + " needs an example: it is what the stub sends");
+                }
                 response.getHeaders().header(name, response.$(response.p(response.regex(ResponseShapes.headerPattern(header))),
                         response.c(header.path("example").asText())));
-            }
+            });
         });
         response.body(BalanceSpec.EXACT_JSON.convertValue(example.body(), Map.class));
         List<ResponseShapes.Shape> shapes = ResponseShapes.bodyMatchers(spec, example.bodySchema(), example.body());

@@ -1,13 +1,11 @@
 package com.clickairtime.balance.openapi.contract;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
-import com.clickairtime.balance.openapi.ExampleCase;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What of a response the contract matches by shape rather than by plain equality, read from the schemas. */
@@ -26,17 +24,6 @@ final class ResponseShapes {
      * @param size  the array there must have exactly this many elements, or null
      */
     record Shape(String path, String regex, Integer size) {
-    }
-
-    /** The header object of a required response header. */
-    static JsonNode header(BalanceSpec spec, ExampleCase example, String name) {
-        JsonNode response = spec.deref(spec.raw().path("paths").path(example.pathTemplate())
-                .path(example.method().toLowerCase(Locale.ROOT)).path("responses").path(Integer.toString(example.status())));
-        JsonNode header = spec.deref(response.path("headers").path(name));
-        if (!header.has("example")) {
-            throw new IllegalStateException("header " + name + " needs an example: it is what the stub sends");
-        }
-        return header;
     }
 
     /** A regex for the header's value, from its schema. */

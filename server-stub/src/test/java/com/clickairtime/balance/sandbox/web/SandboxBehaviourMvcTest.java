@@ -1,6 +1,5 @@
 package com.clickairtime.balance.sandbox.web;
 
-import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import com.clickairtime.balance.sandbox.access.RequiresPermission;
@@ -149,8 +148,7 @@ class SandboxBehaviourMvcTest {
     /** The documented list, as text: field order, decimal scale and millisecond timestamp as written in the spec. */
     @Test
     void theWireFormatIsTheDocumentedOne() throws Exception {
-        JsonNode documented = BalanceSpec.load().cases().stream()
-                .filter(c -> c.contractName().equals("getBalance_acme_balance")).findFirst().orElseThrow().body();
+        JsonNode documented = SandboxTestSupport.documented("getBalance_acme_balance");
         String timestamp = documented.at("/meta/timestamp").asText();
         clock.set(Instant.parse(timestamp));
         try {

@@ -1,6 +1,5 @@
 package com.clickairtime.balance.sandbox.web;
 
-import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +38,7 @@ class SandboxHttpTest {
                         URI.create("http://127.0.0.1:" + port + "/v2/balance"))
                 .header("Authorization", SandboxTestSupport.bearer(SandboxTestSupport.ACME)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        JsonNode documented = BalanceSpec.load().cases().stream()
-                .filter(c -> c.contractName().equals("getBalance_acme_balance")).findFirst().orElseThrow().body();
+        JsonNode documented = SandboxTestSupport.documented("getBalance_acme_balance");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode body = SandboxTestSupport.exact(response.body());
