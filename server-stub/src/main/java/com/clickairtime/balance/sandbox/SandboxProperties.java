@@ -14,7 +14,7 @@ import java.util.List;
  * Settings of the sandbox.
  *
  * @param dataset        the YAML dataset of accounts, wallets, rates and keys
- * @param rateLimit      the per-key request budget
+ * @param rateLimit      the request budgets, per key and per address
  * @param trustedProxies addresses whose {@code X-Forwarded-For}/{@code Forwarded} headers are believed;
  *                       empty by default, so the connection's own address is the caller's
  */
@@ -25,7 +25,15 @@ public record SandboxProperties(
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue List<String> trustedProxies) {
 
-    /** @param requestsPerMinute requests one key (or one unauthenticated address) may make per minute */
-    public record RateLimit(@Min(1) @DefaultValue("300") int requestsPerMinute) {
+    /**
+     * @param requestsPerMinute              requests one key (or, outside the API, one address) may make per minute
+     * @param failedAuthenticationsPerMinute failed authentications one address may make per minute; past them
+     *                                       every API request from that address gets 429 until the window ends
+     * @param maxBuckets                     how many keys and addresses each limiter tracks at most; past it,
+     *                                       new callers share one bucket
+     */
+    public record RateLimit(@Min(1) @DefaultValue("300") int requestsPerMinute,
+                            @Min(1) @DefaultValue("30") int failedAuthenticationsPerMinute,
+                            @Min(1) @DefaultValue("10000") int maxBuckets) {
     }
 }

@@ -28,15 +28,18 @@ public class ApiKeys {
     }
 
     /**
-     * The key the header names, if it is usable now.
+     * The key that the request's {@code Authorization} headers name, if it is usable now.
+     * More than one header is ambiguous, whichever of them is good: the request is refused
+     * rather than a guess made about which one the caller meant.
      *
+     * @param authorizations every {@code Authorization} header of the request, in order
      * @throws ApiException 401 with INVALID_API_KEY, EXPIRED_API_KEY or REVOKED_API_KEY; never echoing the key
      */
-    public Dataset.ApiKeyEntry authenticate(String authorization, Instant now) {
-        if (authorization == null) {
+    public Dataset.ApiKeyEntry authenticate(List<String> authorizations, Instant now) {
+        if (authorizations.size() != 1) {
             throw new ApiException(ErrorCode.INVALID_API_KEY);
         }
-        Matcher bearer = BEARER.matcher(authorization.strip());
+        Matcher bearer = BEARER.matcher(authorizations.get(0).strip());
         Dataset.ApiKeyEntry key = bearer.matches() ? byKey.get(bearer.group(1)) : null;
         if (key == null) {
             throw new ApiException(ErrorCode.INVALID_API_KEY);

@@ -5,17 +5,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.io.IOException;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Turns every exception of the MVC layer into the error envelope; nothing escapes as HTML or a stack trace. */
 @RestControllerAdvice
@@ -34,15 +31,10 @@ public class ApiExceptionHandler {
         errors.write(request, response, e.code(), e.details());
     }
 
+    /** Every path serves the same methods, so Spring's own list (GET alone) would understate it. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    void method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Set<HttpMethod> allowed = e.getSupportedHttpMethods();
-        if (allowed != null) {
-            response.setHeader(HttpHeaders.ALLOW,
-                    allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")));
-        }
-        errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED);
+    void method(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.methodNotAllowed(request, response);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -57,8 +49,9 @@ public class ApiExceptionHandler {
             errors.write(request, response, ErrorCode.forStatus(spring.getStatusCode().value()));
             return;
         }
-        log.error("Unexpected error on {} {} (request_id={})", request.getMethod(), request.getRequestURI(),
-                RequestIds.of(request), e);
+        // The route's template and the request id, never the raw path or query: they are the caller's input.
+        log.error("Unexpected error on {} {} (request_id={})", request.getMethod(),
+                request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), RequestIds.of(request), e);
         errors.write(request, response, ErrorCode.INTERNAL_ERROR);
     }
 }

@@ -14,11 +14,12 @@ public enum ErrorCode {
     RATE_LIMIT_EXCEEDED(429, "Too many requests. Wait for the number of seconds in Retry-After, then retry."),
     INTERNAL_ERROR(500, "An unexpected error occurred. Quote the request_id when you contact support."),
 
-    // Outside the two operations: routing, methods and content negotiation.
+    // Outside the two operations: routing, methods, content negotiation and the protocol.
     MALFORMED_REQUEST(400, "The request could not be parsed."),
     NOT_FOUND(404, "There is no such resource."),
     METHOD_NOT_ALLOWED(405, "This method is not allowed here; see the Allow header."),
-    NOT_ACCEPTABLE(406, "This API answers only with application/json.");
+    NOT_ACCEPTABLE(406, "This API answers only with application/json."),
+    HTTP_VERSION_NOT_SUPPORTED(505, "This server speaks HTTP/1.1 and HTTP/1.0 only.");
 
     private final int status;
     private final String message;
@@ -44,6 +45,9 @@ public enum ErrorCode {
             case 406 -> NOT_ACCEPTABLE;
             case 401 -> INVALID_API_KEY;
             case 429 -> RATE_LIMIT_EXCEEDED;
+            case 505 -> HTTP_VERSION_NOT_SUPPORTED;
+            // Tomcat's 501 is a request it cannot process (an unknown transfer coding): the caller's mistake.
+            case 501 -> MALFORMED_REQUEST;
             default -> status >= 400 && status < 500 ? MALFORMED_REQUEST : INTERNAL_ERROR;
         };
     }

@@ -5,6 +5,7 @@ import com.clickairtime.balance.server.model.ErrorDetail;
 import com.clickairtime.balance.server.model.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,9 @@ import java.util.Map;
 @Component
 public class ErrorResponses {
 
+    /** What the sandbox serves, on every path: the API's reads, HEAD (RFC 9110) and OPTIONS. */
+    public static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
     private final JsonMapper json;
     private final ResponseMeta meta;
 
@@ -31,6 +35,12 @@ public class ErrorResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
         write(request, response, code, Map.of());
+    }
+
+    /** 405 with the {@code Allow} header that lists what is served instead. */
+    public void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+        write(request, response, ErrorCode.METHOD_NOT_ALLOWED);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,

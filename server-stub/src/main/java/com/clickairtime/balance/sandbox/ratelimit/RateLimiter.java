@@ -1,49 +1,110 @@
 package com.clickairtime.balance.sandbox.ratelimit;
 
-import com.clickairtime.balance.sandbox.SandboxProperties;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed one-minute window per bucket (a key, or an unauthenticated address). A window opens
- * with its bucket's first request, so N+1 requests within any minute of a fresh bucket always
- * trip the limit. Buckets never share a window: one key's traffic cannot limit another's.
+ * A fixed one-minute window per bucket (a key, or an address). A window opens with its
+ * bucket's first request, so N+1 requests within any minute of a fresh bucket always trip the
+ * limit. Buckets never share a window: one key's traffic cannot limit another's.
+ *
+ * <p>The number of buckets is capped. At the cap, expired windows are swept (at most once a
+ * second); if none has expired, a request for a new bucket is counted in one shared
+ * {@link #OVERFLOW} bucket instead. Memory stays bounded whatever the number of distinct
+ * callers (the cap, plus at most one bucket per request in flight at that instant), and a
+ * flood of new addresses cannot buy itself fresh budgets: together it gets one.
  */
-@Component
 public class RateLimiter {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    // Past this many buckets, expired windows are swept so unauthenticated addresses cannot grow the map forever.
-    private static final int SWEEP_THRESHOLD = 10_000;
+    /** The bucket shared by every new caller while the map is full. */
+    public static final String OVERFLOW = "overflow";
+
+    private static final long SWEEP_INTERVAL_MILLIS = 1_000;
 
     private final int limit;
+    private final int maxBuckets;
     private final Clock clock;
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    // The map's size, kept exact by inserts and sweeps, because ConcurrentHashMap.size() is an estimate.
+    private final AtomicInteger buckets = new AtomicInteger();
+    private final AtomicLong nextSweepMillis = new AtomicLong();
 
-    public RateLimiter(SandboxProperties properties, Clock clock) {
-        this.limit = properties.rateLimit().requestsPerMinute();
+    public RateLimiter(int limit, int maxBuckets, Clock clock) {
+        if (limit < 1 || maxBuckets < 1) {
+            throw new IllegalArgumentException("limit and maxBuckets must be positive");
+        }
+        this.limit = limit;
+        this.maxBuckets = maxBuckets;
         this.clock = clock;
     }
 
     /** Counts one request against the bucket and says whether it is within the limit. */
     public Verdict charge(String bucket) {
         long nowMillis = clock.millis();
-        Window window = windows.compute(bucket, (name, current) ->
-                current == null || nowMillis >= current.endMillis()
-                        ? new Window(nowMillis + WINDOW.toMillis(), 1)
-                        : new Window(current.endMillis(), current.count() + 1));
-        if (windows.size() > SWEEP_THRESHOLD) {
-            windows.values().removeIf(w -> nowMillis >= w.endMillis());
+        String counted = bucket;
+        if (!windows.containsKey(bucket) && buckets.get() >= maxBuckets) {
+            sweep(nowMillis);
+            if (buckets.get() >= maxBuckets) {
+                counted = OVERFLOW;
+            }
         }
+        Window window = windows.compute(counted, (name, current) -> {
+            if (current == null) {
+                buckets.incrementAndGet();
+            }
+            return current == null || nowMillis >= current.endMillis()
+                    ? new Window(nowMillis + WINDOW.toMillis(), 1)
+                    : new Window(current.endMillis(), current.count() + 1);
+        });
+        return verdict(window, nowMillis, window.count() <= limit);
+    }
+
+    /** The bucket's state without counting a request; {@code allowed} is false once the limit is used up. */
+    public Verdict peek(String bucket) {
+        long nowMillis = clock.millis();
+        Window window = windows.get(bucket);
+        if (window == null && buckets.get() >= maxBuckets) {
+            window = windows.get(OVERFLOW);
+        }
+        if (window == null || nowMillis >= window.endMillis()) {
+            return new Verdict(limit, limit, secondsCeiling(nowMillis + WINDOW.toMillis()), true, 1);
+        }
+        return verdict(window, nowMillis, window.count() < limit);
+    }
+
+    /** How many buckets are tracked now. */
+    public int size() {
+        return windows.size();
+    }
+
+    private void sweep(long nowMillis) {
+        long due = nextSweepMillis.get();
+        if (nowMillis < due || !nextSweepMillis.compareAndSet(due, nowMillis + SWEEP_INTERVAL_MILLIS)) {
+            return;
+        }
+        for (String name : windows.keySet()) {
+            windows.computeIfPresent(name, (key, window) -> {
+                if (nowMillis < window.endMillis()) {
+                    return window;
+                }
+                buckets.decrementAndGet();
+                return null;
+            });
+        }
+    }
+
+    private Verdict verdict(Window window, long nowMillis, boolean allowed) {
         long remainingMillis = window.endMillis() - nowMillis;
         return new Verdict(limit, Math.max(0, limit - window.count()), secondsCeiling(window.endMillis()),
-                window.count() <= limit, Math.max(1, secondsCeiling(remainingMillis)));
+                allowed, Math.max(1, secondsCeiling(remainingMillis)));
     }
 
     private static long secondsCeiling(long millis) {
@@ -66,6 +127,11 @@ public class RateLimiter {
             response.setHeader("X-RateLimit-Limit", Integer.toString(limit));
             response.setHeader("X-RateLimit-Remaining", Integer.toString(remaining));
             response.setHeader("X-RateLimit-Reset", Long.toString(resetEpochSeconds));
+        }
+
+        /** The 429's extra header, and what its body's details say. */
+        public void writeRetryAfter(HttpServletResponse response) {
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.access.ApiKeys;
+import com.clickairtime.balance.sandbox.logging.ApiKeyMask;
 import com.clickairtime.balance.sandbox.wallet.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public class StartupBanner implements ApplicationListener<WebServerInitializedEv
                 .append(event.getWebServer().getPort()).append("/v2/balance\n\nDemo API keys (sandbox only):\n");
         keys.all().stream().sorted(Comparator.comparing(Dataset.ApiKeyEntry::key)).forEach(key ->
                 text.append("  ").append(key.key()).append("  ").append(key.note() == null ? "" : key.note()).append('\n'));
-        log.info("{}", text);
+        // The demo keys are public by design; the marker lets them past the log's key mask.
+        log.info(ApiKeyMask.DEMO_KEYS, "{}", text);
     }
 }

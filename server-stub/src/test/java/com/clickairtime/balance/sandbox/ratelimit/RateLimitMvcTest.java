@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.ratelimit;
 
+import com.clickairtime.balance.sandbox.SandboxProperties;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import static com.clickairtime.balance.sandbox.SandboxTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** The default budget of 300 requests per minute per key, enforced through the full stack. */
+/** The default budgets, per key and per guessing address, enforced through the full stack. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(SandboxTestSupport.MutableClockConfiguration.class)
@@ -31,6 +33,9 @@ class RateLimitMvcTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    SandboxProperties properties;
 
     @Test
     void theThreeHundredAndFirstRequestOfAMinuteIsRefusedForThatKeyOnly() throws Exception {
@@ -66,6 +71,63 @@ class RateLimitMvcTest {
         MockHttpServletResponse response = balance(SandboxTestSupport.ACME_AIRTIME_ONLY);
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getHeader("X-RateLimit-Remaining")).isEqualTo("0");
+    }
+
+    /**
+     * Guessing keys is limited per address: each failed authentication is counted, and once the
+     * budget is spent every API request from that address gets 429, a valid key's included, so
+     * that a guess that happens to hit a real key is not revealed either.
+     */
+    @Test
+    void failedAuthenticationsLockTheAddressOutUntilTheWindowEnds() throws Exception {
+        clock.set(Instant.parse("2026-01-03T12:00:00Z"));
+        int budget = properties.rateLimit().failedAuthenticationsPerMinute();
+        for (int i = 1; i <= budget; i++) {
+            MockHttpServletResponse guess = balanceFrom(GUESSER, "ce_live_Guess" + "0".repeat(23) + String.format("%04d", i));
+            assertThat(guess.getStatus()).as("guess %d", i).isEqualTo(401);
+            assertThat(guess.getHeader("X-RateLimit-Limit")).isEqualTo(Integer.toString(budget));
+            assertThat(guess.getHeader("X-RateLimit-Remaining")).isEqualTo(Integer.toString(budget - i));
+            clock.advance(Duration.ofMillis(500));
+        }
+        for (String key : new String[] {"ce_live_Guess" + "9".repeat(27), SandboxTestSupport.ACME}) {
+            MockHttpServletResponse locked = balanceFrom(GUESSER, key);
+            assertThat(locked.getStatus()).isEqualTo(429);
+            assertThat(SandboxTestSupport.exact(locked.getContentAsString()).at("/error/code").asText())
+                    .isEqualTo("RATE_LIMIT_EXCEEDED");
+            // The window opened with the first guess; budget x 500 ms have passed.
+            assertThat(locked.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo(Long.toString((60_000 - budget * 500L + 999) / 1000));
+            assertThat(locked.getHeader("X-RateLimit-Remaining")).isEqualTo("0");
+        }
+        // Another address, and the same key from it, are not affected.
+        assertThat(balanceFrom("192.0.2.99", SandboxTestSupport.ACME).getStatus()).isEqualTo(200);
+
+        clock.advance(Duration.ofMillis(60_000 - budget * 500L));
+        assertThat(balanceFrom(GUESSER, SandboxTestSupport.ACME).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aMissingKeyIsAFailedAuthenticationToo() throws Exception {
+        clock.set(Instant.parse("2026-01-04T12:00:00Z"));
+        int budget = properties.rateLimit().failedAuthenticationsPerMinute();
+        for (int i = 0; i < budget; i++) {
+            mvc.perform(get("/v2/balance").with(from("192.0.2.50"))).andReturn();
+        }
+        assertThat(mvc.perform(get("/v2/balance").with(from("192.0.2.50"))).andReturn().getResponse().getStatus())
+                .isEqualTo(429);
+    }
+
+    private static final String GUESSER = "192.0.2.66";
+
+    private MockHttpServletResponse balanceFrom(String address, String key) throws Exception {
+        return mvc.perform(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(key)).with(from(address)))
+                .andReturn().getResponse();
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private MockHttpServletResponse balance(String key) throws Exception {

@@ -1,9 +1,7 @@
 package com.clickairtime.balance.sandbox.ratelimit;
 
-import com.clickairtime.balance.sandbox.SandboxProperties;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimiterTest {
 
     private final MutableClock clock = new MutableClock();
-    private final RateLimiter limiter = new RateLimiter(new SandboxProperties(new ByteArrayResource(new byte[0]),
-            new SandboxProperties.RateLimit(300), List.of()), clock);
+    private final RateLimiter limiter = new RateLimiter(300, 10_000, clock);
 
     @Test
     void concurrentRequestsNeverExceedTheLimit() throws Exception {
@@ -45,5 +42,43 @@ class RateLimiterTest {
         assertThat(limiter.charge("key:a").allowed()).isFalse();
         assertThat(limiter.charge("key:b").allowed()).isTrue();
         assertThat(limiter.charge("key:b").remaining()).isEqualTo(298);
+    }
+
+    /** 50,000 addresses in one minute: the map stops at its cap, and the newcomers share one budget. */
+    @Test
+    void theNumberOfBucketsHasAHardCapAndNewcomersShareTheOverflowBucket() {
+        clock.set(Instant.parse("2026-01-01T00:00:00Z"));
+        RateLimiter capped = new RateLimiter(3, 1_000, clock);
+        for (int i = 0; i < 50_000; i++) {
+            capped.charge("address:10.0." + (i / 250) + "." + (i % 250));
+        }
+        assertThat(capped.size()).isEqualTo(1_001); // the cap, plus the overflow bucket
+        // Every newcomer past the cap was counted in one bucket, so that bucket is long spent.
+        assertThat(capped.charge("address:192.0.2.1").allowed()).isFalse();
+        assertThat(capped.peek("address:192.0.2.2").allowed()).isFalse();
+        // A caller that got its own bucket before the cap keeps it.
+        assertThat(capped.charge("address:10.0.0.0").allowed()).isTrue();
+    }
+
+    @Test
+    void expiredBucketsMakeRoomAgainAtTheCap() {
+        clock.set(Instant.parse("2026-01-01T00:00:00Z"));
+        RateLimiter capped = new RateLimiter(3, 100, clock);
+        IntStream.range(0, 100).forEach(i -> capped.charge("address:old-" + i));
+        clock.advance(java.time.Duration.ofSeconds(61));
+        RateLimiter.Verdict newcomer = capped.charge("address:new");
+        assertThat(newcomer.allowed()).isTrue();
+        assertThat(newcomer.remaining()).isEqualTo(2);
+        assertThat(capped.size()).isEqualTo(1);
+    }
+
+    @Test
+    void peekCountsNothing() {
+        clock.set(Instant.parse("2026-01-01T00:00:00Z"));
+        RateLimiter three = new RateLimiter(3, 100, clock);
+        IntStream.range(0, 5).forEach(i -> assertThat(three.peek("address:a").allowed()).isTrue());
+        IntStream.range(0, 3).forEach(i -> three.charge("address:a"));
+        assertThat(three.peek("address:a").allowed()).isFalse();
+        assertThat(three.peek("address:a").remaining()).isZero();
     }
 }

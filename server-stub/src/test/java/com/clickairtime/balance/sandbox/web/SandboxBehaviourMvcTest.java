@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.web;
 
+import com.clickairtime.balance.sandbox.SandboxProperties;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import com.clickairtime.balance.sandbox.access.RequiresPermission;
@@ -48,6 +49,9 @@ class SandboxBehaviourMvcTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    SandboxProperties properties;
+
     @ParameterizedTest(name = "{0} on {1} -> {2} {3}")
     @CsvSource({
             "ce_live_SandboxAcmeWalletsRead0000000001, /v2/balance, 200, ",
@@ -75,7 +79,10 @@ class SandboxBehaviourMvcTest {
             assertThat(body.at("/error/code").asText()).isEqualTo(code);
         }
         assertThat(response.getContentAsString()).doesNotContain(key.substring(8));
-        assertThat(response.getHeader("X-RateLimit-Limit")).isEqualTo("300");
+        // A failed authentication is counted in the address's failure window, anything else in the key's.
+        SandboxProperties.RateLimit limits = properties.rateLimit();
+        assertThat(response.getHeader("X-RateLimit-Limit")).isEqualTo(Integer.toString(
+                status == 401 ? limits.failedAuthenticationsPerMinute() : limits.requestsPerMinute()));
     }
 
     @ParameterizedTest
@@ -192,7 +199,7 @@ class SandboxBehaviourMvcTest {
     void wrongMethodsAreJson405sWithAllow() throws Exception {
         MockHttpServletResponse response = call(post("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
         assertThat(response.getStatus()).isEqualTo(405);
-        assertThat(response.getHeader(HttpHeaders.ALLOW)).isEqualTo("GET");
+        assertThat(response.getHeader(HttpHeaders.ALLOW)).isEqualTo("GET, HEAD, OPTIONS");
         assertThat(errorCode(response)).isEqualTo("METHOD_NOT_ALLOWED");
     }
 
@@ -224,7 +231,7 @@ class SandboxBehaviourMvcTest {
 
     @Test
     void anUnexpectedFailureIsA500EnvelopeLoggedWithItsRequestId(CapturedOutput output) throws Exception {
-        MockHttpServletResponse response = call(get("/test/failure").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        MockHttpServletResponse response = call(get("/v2/test/failure").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
         assertThat(response.getStatus()).isEqualTo(500);
         JsonNode body = SandboxTestSupport.exact(response.getContentAsString());
         assertThat(body.at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
@@ -256,7 +263,7 @@ class SandboxBehaviourMvcTest {
     @RequiresPermission("wallets.read")
     static class FailingController {
 
-        @GetMapping("/test/failure")
+        @GetMapping("/v2/test/failure")
         String fail() {
             throw new IllegalStateException("secret detail");
         }

@@ -9,15 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +57,7 @@ class SandboxHttpTest {
             "*",
     })
     void hostileRequestTargetsGetAJsonErrorAndNo5xx(String target) throws IOException {
-        RawResponse response = send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        RawHttp.Response response = send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + SandboxTestSupport.ACME + "\r\nConnection: close\r\n\r\n");
         assertResponseIsAJsonError(target, response);
     }
@@ -78,7 +73,7 @@ class SandboxHttpTest {
         assertResponseIsAJsonError("NUL", send("GET /v2/balance/a\u0000b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
     }
 
-    private static void assertResponseIsAJsonError(String what, RawResponse response) {
+    static void assertResponseIsAJsonError(String what, RawHttp.Response response) {
         assertThat(response.status()).as(what).isBetween(400, 499);
         assertThat(response.head().toLowerCase(Locale.ROOT)).as(what).contains("content-type: application/json");
         JsonNode body = SandboxTestSupport.exact(response.body());
@@ -87,40 +82,7 @@ class SandboxHttpTest {
         assertThat(body.at("/meta/request_id").asText()).as(what).matches(SandboxTestSupport.REQUEST_ID);
     }
 
-    private record RawResponse(int status, String head, String body) {
-    }
-
-    private RawResponse send(String request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            // ISO-8859-1 keeps each char as one byte, so non-ASCII goes out raw (é as 0xE9).
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String head = text.substring(0, split);
-            String body = text.substring(split + 4);
-            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                body = dechunk(body);
-            }
-            return new RawResponse(Integer.parseInt(head.substring(9, 12)), head, body);
-        }
-    }
-
-    private static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-            if (size == 0) {
-                return body.toString();
-            }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-            at = lineEnd + 2 + size + 2;
-        }
+    private RawHttp.Response send(String request) throws IOException {
+        return RawHttp.send(port, request);
     }
 }

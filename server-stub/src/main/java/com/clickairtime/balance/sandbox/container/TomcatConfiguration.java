@@ -1,33 +1,50 @@
-package com.clickairtime.balance.sandbox.web;
+package com.clickairtime.balance.sandbox.container;
 
+import com.clickairtime.balance.sandbox.access.ClientAddress;
 import com.clickairtime.balance.sandbox.error.ErrorResponses;
-import com.clickairtime.balance.sandbox.error.JsonErrorReportValve;
+import com.clickairtime.balance.sandbox.ratelimit.RateLimits;
 import org.apache.catalina.Host;
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ProtocolHandler;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Container-level settings, so that what Tomcat itself rejects is answered in JSON too. */
+/** Container-level settings, so that what Tomcat itself answers follows the API's rules too. */
 @Configuration(proxyBeanMethods = false)
 public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final ErrorResponses errors;
+    private final RateLimits limits;
+    private final ClientAddress clientAddress;
 
-    public TomcatConfiguration(ErrorResponses errors) {
+    public TomcatConfiguration(ErrorResponses errors, RateLimits limits, ClientAddress clientAddress) {
         this.errors = errors;
+        this.limits = limits;
+        this.clientAddress = clientAddress;
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        // %2F inside a wallet id reaches the application as part of one path segment, and is
-        // answered like any unknown id, instead of Tomcat's bare 400.
-        factory.addConnectorCustomizers(connector ->
-                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        factory.addConnectorCustomizers(connector -> {
+            // %2F inside a wallet id reaches the application as part of one path segment, and is
+            // answered like any unknown id, instead of Tomcat's bare 400.
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            // TRACE goes on to the access filter, which refuses it with the API's Allow list
+            // (Tomcat's own 405 lists every method of the servlet, POST included).
+            connector.setAllowTrace(true);
+            connector.addLifecycleListener(event -> {
+                if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())) {
+                    ProtocolHandler protocol = connector.getProtocolHandler();
+                    protocol.setAdapter(new AsteriskOptionsAdapter(protocol.getAdapter()));
+                }
+            });
+        });
         factory.addContextCustomizers(context -> {
             Host host = (Host) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {
@@ -39,7 +56,7 @@ public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatSer
                 // Otherwise the host adds Tomcat's HTML valve again when it starts.
                 standardHost.setErrorReportValveClass(JsonErrorReportValve.class.getName());
             }
-            host.getPipeline().addValve(new JsonErrorReportValve(errors));
+            host.getPipeline().addValve(new JsonErrorReportValve(errors, limits, clientAddress));
         });
     }
 

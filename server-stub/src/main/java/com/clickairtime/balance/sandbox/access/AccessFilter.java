@@ -1,0 +1,135 @@
+package com.clickairtime.balance.sandbox.access;
+
+import com.clickairtime.balance.sandbox.error.ApiException;
+import com.clickairtime.balance.sandbox.error.ErrorCode;
+import com.clickairtime.balance.sandbox.error.ErrorResponses;
+import com.clickairtime.balance.sandbox.ratelimit.RateLimiter;
+import com.clickairtime.balance.sandbox.ratelimit.RateLimits;
+import com.clickairtime.balance.sandbox.wallet.Dataset;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every request passes here before Spring MVC routes it, so that inside the API's namespace
+ * authentication comes first: a caller without a usable key learns nothing else, not even
+ * whether a path, a method or a media type exists. The order is the one the spec documents:
+ * failed-authentication lockout (429), authentication (401), the key's IP allow-list (403),
+ * the method (405); then Spring's routing (404, 406) and {@link AccessInterceptor}
+ * (permission 403, rate limit 429).
+ *
+ * <p>Every request is counted once, here: against its key when the key is valid, else against
+ * the caller's address. Outside the namespace the {@code Authorization} header is never read,
+ * so that no response there can tell a valid key from a made-up one.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after RequestIds, so every answer has its request id
+public class AccessFilter extends OncePerRequestFilter {
+
+    /** Set by the container on {@code OPTIONS *}, which it hands on as {@code OPTIONS /}. */
+    public static final String ASTERISK_ATTRIBUTE = AccessFilter.class.getName() + ".asterisk";
+
+    private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ApiKeys keys;
+    private final ApiRoutes routes;
+    private final ClientAddress clientAddress;
+    private final RateLimits limits;
+    private final ErrorResponses errors;
+    private final Clock clock;
+
+    public AccessFilter(ApiKeys keys, ApiRoutes routes, ClientAddress clientAddress, RateLimits limits,
+                        ErrorResponses errors, Clock clock) {
+        this.keys = keys;
+        this.routes = routes;
+        this.clientAddress = clientAddress;
+        this.limits = limits;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = "address:" + clientAddress.of(request);
+        if (!routes.inApi(request)) {
+            RateLimiter.Verdict budget = limits.requests().charge(address);
+            budget.writeHeaders(response);
+            if (!budget.allowed()) {
+                refuse(request, response, exceeded(budget, response));
+            } else if (!SERVED_METHODS.contains(request.getMethod())) {
+                errors.methodNotAllowed(request, response);
+            } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null) {
+                options(response);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+
+        RateLimiter failures = limits.failedAuthentications();
+        RateLimiter.Verdict lockout = failures.peek(address);
+        if (!lockout.allowed()) {
+            lockout.writeHeaders(response);
+            refuse(request, response, exceeded(lockout, response));
+            return;
+        }
+        Dataset.ApiKeyEntry key;
+        try {
+            key = keys.authenticate(Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)), clock.instant());
+        } catch (ApiException unauthenticated) {
+            RateLimiter.Verdict failure = failures.charge(address);
+            failure.writeHeaders(response);
+            refuse(request, response, failure.allowed() ? unauthenticated : exceeded(failure, response));
+            return;
+        }
+
+        RateLimiter.Verdict budget = limits.requests().charge("key:" + key.key());
+        budget.writeHeaders(response);
+        if (key.allowedIps() != null && !key.allowedIps().isEmpty()
+                && !key.allowedIps().contains(clientAddress.of(request))) {
+            refuse(request, response, new ApiException(ErrorCode.IP_NOT_ALLOWED));
+        } else if (!SERVED_METHODS.contains(request.getMethod())) {
+            errors.methodNotAllowed(request, response);
+        } else if ("OPTIONS".equals(request.getMethod()) && routes.isOperation(request)) {
+            if (budget.allowed()) {
+                options(response);
+            } else {
+                refuse(request, response, exceeded(budget, response));
+            }
+        } else {
+            new Caller(key.account(), key.permissions(), budget).bind(request);
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** The 429 for a spent budget: {@code Retry-After}, and the limit in the details. */
+    static ApiException exceeded(RateLimiter.Verdict budget, HttpServletResponse response) {
+        budget.writeRetryAfter(response);
+        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED,
+                Map.of("limit", budget.limit(), "retry_after_seconds", budget.retryAfterSeconds()));
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
+            throws IOException {
+        errors.write(request, response, refusal.code(), refusal.details());
+    }
+
+    /** The documented answer to OPTIONS: what may be sent, and no body. */
+    private static void options(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        response.setHeader(HttpHeaders.ALLOW, ErrorResponses.ALLOWED_METHODS);
+    }
+}
