@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -17,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The Wallet Balance OpenAPI document, read once.
@@ -36,6 +42,9 @@ public final class BalanceSpec {
 
     /** Writes and reads JSON without losing a decimal's scale. */
     public static final ObjectMapper EXACT_JSON = exact(JsonMapper.builder());
+
+    static final String PERMISSIONS = "x-required-permissions";
+    static final String KEY_PATTERN = "x-key-pattern";
 
     private final String text;
     private final OpenAPI openApi;
@@ -118,6 +127,36 @@ public final class BalanceSpec {
             }
         }
         return current;
+    }
+
+    /** Every error code the document states, with its one status and message, by code. */
+    public Map<String, DocumentedError> errors() {
+        return DocumentedErrors.of(openApi);
+    }
+
+    /** What each operation requires ({@code x-required-permissions}), by operationId. */
+    public Map<String, List<String>> requiredPermissions() {
+        Map<String, List<String>> permissions = new LinkedHashMap<>();
+        for (PathItem path : openApi.getPaths().values()) {
+            for (Operation operation : path.readOperations()) {
+                Object required = operation.getExtensions() == null ? null : operation.getExtensions().get(PERMISSIONS);
+                if (!(required instanceof List<?> list) || list.isEmpty()) {
+                    throw new IllegalStateException(operation.getOperationId() + " states no " + PERMISSIONS);
+                }
+                permissions.put(operation.getOperationId(), list.stream().map(String::valueOf).toList());
+            }
+        }
+        return Map.copyOf(permissions);
+    }
+
+    /** The API key's format, the bearer scheme's {@code x-key-pattern}: the one place it is written. */
+    public Pattern apiKeyPattern() {
+        for (SecurityScheme scheme : openApi.getComponents().getSecuritySchemes().values()) {
+            if (scheme.getExtensions() != null && scheme.getExtensions().get(KEY_PATTERN) instanceof String pattern) {
+                return Pattern.compile(pattern);
+            }
+        }
+        throw new IllegalStateException("no security scheme states the key format in " + KEY_PATTERN);
     }
 
     /** The named example pairs of every operation, checked for completeness. */

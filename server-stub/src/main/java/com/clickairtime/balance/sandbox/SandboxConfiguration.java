@@ -1,6 +1,8 @@
 package com.clickairtime.balance.sandbox;
 
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +17,18 @@ class SandboxConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The spec, from the openapi jar, read once: the error messages, the operations'
+     * permissions and the key format come from it, so the sandbox cannot drift from it.
+     */
+    @Bean
+    BalanceSpec balanceSpec() {
+        return BalanceSpec.load();
+    }
+
     /** Read once at start-up; a broken dataset stops the start with every problem listed. */
     @Bean
-    Dataset dataset(SandboxProperties properties) {
-        return Dataset.read(properties.dataset());
+    Dataset dataset(SandboxProperties properties, BalanceSpec spec) {
+        return Dataset.read(properties.dataset(), spec.apiKeyPattern());
     }
 }

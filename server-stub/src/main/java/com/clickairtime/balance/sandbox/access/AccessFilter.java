@@ -5,7 +5,7 @@ import com.clickairtime.balance.sandbox.error.ErrorCode;
 import com.clickairtime.balance.sandbox.error.ErrorResponses;
 import com.clickairtime.balance.sandbox.ratelimit.RateLimiter;
 import com.clickairtime.balance.sandbox.ratelimit.RateLimits;
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

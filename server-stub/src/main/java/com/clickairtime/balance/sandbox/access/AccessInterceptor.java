@@ -4,7 +4,7 @@ import com.clickairtime.balance.sandbox.error.ApiException;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import com.clickairtime.balance.openapi.BalanceSpec;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -13,26 +13,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checks that need the operation, once Spring has routed the request: its permission
- * (403), then the key's rate limit (429). {@link AccessFilter} has already authenticated and
- * counted the request.
+ * The checks that need the operation, once Spring has routed a request inside the API's
+ * namespace: the operation's {@code x-required-permissions} from the spec (403), then the
+ * key's rate limit (429). {@link AccessFilter} has already authenticated and counted it.
+ *
+ * <p>A handler is an operation by its method's name, which the generator takes from the
+ * operationId. A handler there that is no documented operation is a fault, not an open door.
  */
 @Component
 public class AccessInterceptor implements HandlerInterceptor {
+
+    private final Map<String, List<String>> requiredPermissions;
+
+    public AccessInterceptor(BalanceSpec spec) {
+        this.requiredPermissions = spec.requiredPermissions();
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        RequiresPermission required = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresPermission.class);
+        List<String> required = requiredPermissions.get(method.getMethod().getName());
         if (required == null) {
-            return true;
+            throw new IllegalStateException("handler " + method.getShortLogMessage() + " is no operation of the spec");
         }
         Caller caller = Caller.of(request);
-        if (caller.permissions() == null || !caller.permissions().contains(required.value())) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
-                    Map.of("required_permissions", List.of(required.value())));
+        if (caller.permissions() == null || !caller.permissions().containsAll(required)) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("required_permissions", required));
         }
         if (!caller.budget().allowed()) {
             throw AccessFilter.exceeded(caller.budget(), response);

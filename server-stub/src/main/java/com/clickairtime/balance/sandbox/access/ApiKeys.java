@@ -1,8 +1,9 @@
 package com.clickairtime.balance.sandbox.access;
 
+import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.sandbox.error.ApiException;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -17,12 +18,12 @@ import java.util.stream.Collectors;
 @Component
 public class ApiKeys {
 
-    // The auth-scheme is case-insensitive (RFC 9110, section 11.1); the key itself is not.
-    private static final Pattern BEARER = Pattern.compile("(?i:bearer) +(ce_live_[A-Za-z0-9]{32})");
-
+    private final Pattern bearer;
     private final Map<String, Dataset.ApiKeyEntry> byKey;
 
-    public ApiKeys(Dataset dataset) {
+    public ApiKeys(Dataset dataset, BalanceSpec spec) {
+        // The auth-scheme is case-insensitive (RFC 9110, section 11.1); the key itself is not.
+        this.bearer = Pattern.compile("(?i:bearer) +(" + unanchored(spec.apiKeyPattern()) + ")");
         this.byKey = dataset.apiKeys().stream()
                 .collect(Collectors.toUnmodifiableMap(Dataset.ApiKeyEntry::key, Function.identity()));
     }
@@ -39,8 +40,8 @@ public class ApiKeys {
         if (authorizations.size() != 1) {
             throw new ApiException(ErrorCode.INVALID_API_KEY);
         }
-        Matcher bearer = BEARER.matcher(authorizations.get(0).strip());
-        Dataset.ApiKeyEntry key = bearer.matches() ? byKey.get(bearer.group(1)) : null;
+        Matcher credentials = bearer.matcher(authorizations.get(0).strip());
+        Dataset.ApiKeyEntry key = credentials.matches() ? byKey.get(credentials.group(1)) : null;
         if (key == null) {
             throw new ApiException(ErrorCode.INVALID_API_KEY);
         }
@@ -51,6 +52,10 @@ public class ApiKeys {
             throw new ApiException(ErrorCode.EXPIRED_API_KEY);
         }
         return key;
+    }
+
+    private static String unanchored(Pattern pattern) {
+        return pattern.pattern().replaceFirst("^\\^", "").replaceFirst("\\$$", "");
     }
 
     public List<Dataset.ApiKeyEntry> all() {

@@ -28,6 +28,11 @@ public class ApiRoutes {
         }
     }
 
+    /** The path prefix that the operations share, e.g. {@code /v2}. */
+    public String namespace() {
+        return namespace;
+    }
+
     /** Whether the request is inside the API's namespace, known operation or not. */
     public boolean inApi(HttpServletRequest request) {
         String path = path(request);

@@ -1,6 +1,6 @@
 package com.clickairtime.balance.sandbox.access;
 
-import com.clickairtime.balance.sandbox.SandboxProperties;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package com.clickairtime.balance.sandbox.error;
 
 import java.util.Map;
 
-/** An error the API documents; it becomes the error envelope with the code's status. */
+/** An error the API documents; it becomes the error envelope with the code's status and message. */
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;

@@ -1,6 +1,6 @@
 package com.clickairtime.balance.sandbox.error;
 
-import com.clickairtime.balance.sandbox.web.RequestIds;
+import com.clickairtime.balance.sandbox.wire.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package com.clickairtime.balance.sandbox.error;
 
-import com.clickairtime.balance.sandbox.web.ResponseMeta;
+import com.clickairtime.balance.sandbox.wire.ResponseMeta;
 import com.clickairtime.balance.server.model.ErrorDetail;
 import com.clickairtime.balance.server.model.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,10 +27,12 @@ public class ErrorResponses {
 
     private final JsonMapper json;
     private final ResponseMeta meta;
+    private final ErrorCatalog catalog;
 
-    public ErrorResponses(JsonMapper json, ResponseMeta meta) {
+    public ErrorResponses(JsonMapper json, ResponseMeta meta, ErrorCatalog catalog) {
         this.json = json;
         this.meta = meta;
+        this.catalog = catalog;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
@@ -46,10 +48,10 @@ public class ErrorResponses {
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
                       Map<String, Object> details) throws IOException {
         ErrorResponse body = new ErrorResponse(false,
-                new ErrorDetail(code.name(), code.message(), new LinkedHashMap<>(details)),
+                new ErrorDetail(code.name(), catalog.message(code), new LinkedHashMap<>(details)),
                 meta.of(request));
         response.resetBuffer();
-        response.setStatus(code.status());
+        response.setStatus(catalog.status(code));
         // JSON is UTF-8 by definition (RFC 8259); Jackson writes bytes, so no charset parameter.
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

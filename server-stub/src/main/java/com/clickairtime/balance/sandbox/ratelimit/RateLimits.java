@@ -1,6 +1,6 @@
 package com.clickairtime.balance.sandbox.ratelimit;
 
-import com.clickairtime.balance.sandbox.SandboxProperties;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

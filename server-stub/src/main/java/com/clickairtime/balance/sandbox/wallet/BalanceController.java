@@ -1,10 +1,9 @@
 package com.clickairtime.balance.sandbox.wallet;
 
 import com.clickairtime.balance.sandbox.access.Caller;
-import com.clickairtime.balance.sandbox.access.RequiresPermission;
 import com.clickairtime.balance.sandbox.error.ApiException;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
-import com.clickairtime.balance.sandbox.web.ResponseMeta;
+import com.clickairtime.balance.sandbox.wire.ResponseMeta;
 import com.clickairtime.balance.server.api.WalletBalanceApi;
 import com.clickairtime.balance.server.model.BalanceSummaryResponse;
 import com.clickairtime.balance.server.model.WalletResponse;
@@ -12,9 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The two operations of the generated interface, served from the in-memory store. */
+/**
+ * The two operations of the generated interface, served from the in-memory store. Access
+ * (key, permissions, rate limit) is checked before a request gets here.
+ */
 @RestController
-@RequiresPermission("wallets.read")
 public class BalanceController implements WalletBalanceApi {
 
     private final WalletStore store;

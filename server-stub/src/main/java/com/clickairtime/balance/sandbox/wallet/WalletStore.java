@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.wallet;
 
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.clickairtime.balance.server.model.BalanceSummary;
 import com.clickairtime.balance.server.model.Money;
 import com.clickairtime.balance.server.model.Wallet;

@@ -2,7 +2,7 @@ package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.access.ApiKeys;
 import com.clickairtime.balance.sandbox.logging.ApiKeyMask;
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;

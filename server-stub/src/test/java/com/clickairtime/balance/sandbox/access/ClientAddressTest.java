@@ -1,6 +1,6 @@
 package com.clickairtime.balance.sandbox.access;
 
-import com.clickairtime.balance.sandbox.SandboxProperties;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mock.web.MockHttpServletRequest;

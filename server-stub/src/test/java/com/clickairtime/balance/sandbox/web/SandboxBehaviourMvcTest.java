@@ -1,9 +1,8 @@
 package com.clickairtime.balance.sandbox.web;
 
-import com.clickairtime.balance.sandbox.SandboxProperties;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
-import com.clickairtime.balance.sandbox.access.RequiresPermission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -231,7 +230,7 @@ class SandboxBehaviourMvcTest {
 
     @Test
     void anUnexpectedFailureIsA500EnvelopeLoggedWithItsRequestId(CapturedOutput output) throws Exception {
-        MockHttpServletResponse response = call(get("/v2/test/failure").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        MockHttpServletResponse response = call(get("/test/failure").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
         assertThat(response.getStatus()).isEqualTo(500);
         JsonNode body = SandboxTestSupport.exact(response.getContentAsString());
         assertThat(body.at("/error/code").asText()).isEqualTo("INTERNAL_ERROR");
@@ -257,15 +256,28 @@ class SandboxBehaviourMvcTest {
         return body;
     }
 
-    /** An API endpoint that fails unexpectedly, to see the 500 path. */
+    /** A handler inside /v2 that is no operation of the spec: access fails closed, as a fault. */
+    @Test
+    void aHandlerThatIsNoDocumentedOperationIsAFaultNotAnOpenDoor() throws Exception {
+        MockHttpServletResponse response = call(get("/v2/test/undocumented").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(errorCode(response)).isEqualTo("INTERNAL_ERROR");
+        assertThat(response.getContentAsString()).doesNotContain("undocumented");
+    }
+
+    /** Endpoints that fail unexpectedly, to see the 500 path. */
     @TestConfiguration(proxyBeanMethods = false)
     @RestController
-    @RequiresPermission("wallets.read")
     static class FailingController {
 
-        @GetMapping("/v2/test/failure")
+        @GetMapping("/test/failure")
         String fail() {
             throw new IllegalStateException("secret detail");
+        }
+
+        @GetMapping("/v2/test/undocumented")
+        String undocumented() {
+            return "should never be served";
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.clickairtime.balance.sandbox.wallet;
+package com.clickairtime.balance.sandbox.dataset;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
  */
 public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> accounts, List<ApiKeyEntry> apiKeys) {
 
-    private static final Pattern KEY_FORMAT = Pattern.compile("ce_live_[A-Za-z0-9]{32}");
-
     // Floats as BigDecimal, so that 1000.00 keeps its scale on the wire.
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -51,7 +49,7 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
     }
 
     /** Reads and checks a dataset; a broken file stops the start-up with every problem listed. */
-    public static Dataset read(Resource resource) {
+    public static Dataset read(Resource resource, Pattern keyFormat) {
         Dataset dataset;
         try (InputStream in = resource.getInputStream()) {
             dataset = YAML.readValue(in, Dataset.class);
@@ -61,7 +59,7 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             throw new IllegalStateException("the sandbox dataset " + resource.getDescription() + " is malformed: "
                     + e.getMessage(), e);
         }
-        List<String> problems = dataset.problems();
+        List<String> problems = dataset.problems(keyFormat);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the sandbox dataset " + resource.getDescription() + " is inconsistent:\n  - "
                     + String.join("\n  - ", problems));
@@ -69,7 +67,7 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         return dataset;
     }
 
-    private List<String> problems() {
+    private List<String> problems(Pattern keyFormat) {
         List<String> problems = new ArrayList<>();
         if (usdRates == null || accounts == null || apiKeys == null) {
             problems.add("usd_rates, accounts and api_keys are all required");
@@ -91,8 +89,8 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         });
         for (ApiKeyEntry key : apiKeys) {
             String shown = key.key() == null ? "(missing)" : key.key().substring(0, Math.min(12, key.key().length())) + "…";
-            if (key.key() == null || !KEY_FORMAT.matcher(key.key()).matches()) {
-                problems.add("api key " + shown + " is not ce_live_ + 32 alphanumerics");
+            if (key.key() == null || !keyFormat.matcher(key.key()).matches()) {
+                problems.add("api key " + shown + " does not match the spec's key format " + keyFormat);
             }
             if (!accounts.containsKey(key.account())) {
                 problems.add("api key " + shown + " names unknown account " + key.account());

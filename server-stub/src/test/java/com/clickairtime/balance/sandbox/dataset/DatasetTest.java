@@ -1,4 +1,6 @@
-package com.clickairtime.balance.sandbox.wallet;
+package com.clickairtime.balance.sandbox.dataset;
+
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -10,16 +12,16 @@ class DatasetTest {
 
     @Test
     void aBrokenDatasetStopsTheStartWithEveryProblem() {
-        assertThatThrownBy(() -> Dataset.read(new ClassPathResource("datasets/broken.yaml")))
+        assertThatThrownBy(() -> Dataset.read(new ClassPathResource("datasets/broken.yaml"), SandboxTestSupport.SPEC.apiKeyPattern()))
                 .hasMessageContaining("wallet id wal_a occurs twice")
                 .hasMessageContaining("wallet wal_a: no USD rate for EUR")
-                .hasMessageContaining("is not ce_live_ + 32 alphanumerics")
+                .hasMessageContaining("does not match the spec's key format")
                 .hasMessageContaining("names unknown account nobody");
     }
 
     @Test
     void amountsKeepTheirScale() {
-        Dataset dataset = Dataset.read(new ClassPathResource("sandbox/dataset.yaml"));
+        Dataset dataset = Dataset.read(new ClassPathResource("sandbox/dataset.yaml"), SandboxTestSupport.SPEC.apiKeyPattern());
         assertThat(dataset.accounts().get("acme").wallets().get(0).balance()).hasToString("1000.00");
     }
 }

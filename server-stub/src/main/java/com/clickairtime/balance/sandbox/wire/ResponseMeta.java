@@ -1,4 +1,4 @@
-package com.clickairtime.balance.sandbox.web;
+package com.clickairtime.balance.sandbox.wire;
 
 import com.clickairtime.balance.server.model.Meta;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package com.clickairtime.balance.sandbox.web;
+package com.clickairtime.balance.sandbox.wire;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package com.clickairtime.balance.sandbox;
+package com.clickairtime.balance.sandbox.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

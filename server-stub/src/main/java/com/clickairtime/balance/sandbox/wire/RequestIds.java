@@ -1,4 +1,4 @@
-package com.clickairtime.balance.sandbox.web;
+package com.clickairtime.balance.sandbox.wire;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
