@@ -1,10 +1,12 @@
 package com.clickairtime.balance.sandbox;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,19 +15,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Predicate;
 
-/** What the sandbox's tests share: the demo keys, a clock they can move, and exact JSON reading. */
+/** What the sandbox's tests share: the spec, the demo keys, a clock they can move, and exact JSON reading. */
 public final class SandboxTestSupport {
-
-    public static final String ACME = "ce_live_SandboxAcmeWalletsRead0000000001";
-    public static final String ACME_AIRTIME_ONLY = "ce_live_SandboxAcmeAirtimeOnly0000000002";
-    public static final String ACME_REVOKED = "ce_live_SandboxAcmeRevokedKey00000000003";
-    public static final String ACME_EXPIRED = "ce_live_SandboxAcmeExpiredKey00000000004";
-    public static final String GLOBEX = "ce_live_SandboxGlobexWalletsRead00000005";
-    public static final String ACME_IP_RESTRICTED = "ce_live_SandboxAcmeIpRestricted000000006";
 
     /** The spec, read once for all the sandbox's tests. */
     public static final BalanceSpec SPEC = BalanceSpec.load();
+
+    /** The sandbox's default dataset: the one definition of the demo keys. */
+    public static final Dataset DATASET = Dataset.read(new ClassPathResource("sandbox/dataset.yaml"), SPEC.apiKeyPattern());
+
+    // The demo keys by role, found in the dataset by what they are, never retyped.
+    public static final String ACME = demoKey("acme", key -> usable(key) && key.permissions().contains("wallets.read"));
+    public static final String ACME_AIRTIME_ONLY = demoKey("acme", key -> usable(key) && !key.permissions().contains("wallets.read"));
+    public static final String ACME_REVOKED = demoKey("acme", Dataset.ApiKeyEntry::revoked);
+    public static final String ACME_EXPIRED = demoKey("acme", key -> key.expiresAt() != null);
+    public static final String ACME_IP_RESTRICTED = demoKey("acme", key -> key.allowedIps() != null && !key.allowedIps().isEmpty());
+    public static final String GLOBEX = demoKey("globex", SandboxTestSupport::usable);
 
     /** The spec's patterns for meta, so the tests hold the sandbox to the documented shapes. */
     public static final String REQUEST_ID = metaPattern("request_id");
@@ -42,6 +50,19 @@ public final class SandboxTestSupport {
     public static JsonNode documented(String contractName) {
         return SPEC.cases().stream().filter(c -> c.contractName().equals(contractName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no example pair " + contractName)).body();
+    }
+
+    private static boolean usable(Dataset.ApiKeyEntry key) {
+        return !key.revoked() && key.expiresAt() == null && (key.allowedIps() == null || key.allowedIps().isEmpty());
+    }
+
+    private static String demoKey(String account, Predicate<Dataset.ApiKeyEntry> role) {
+        List<String> keys = DATASET.apiKeys().stream().filter(key -> key.account().equals(account) && role.test(key))
+                .map(Dataset.ApiKeyEntry::key).toList();
+        if (keys.size() != 1) {
+            throw new IllegalStateException("expected one demo key of " + account + " for this role, found " + keys.size());
+        }
+        return keys.get(0);
     }
 
     public static String bearer(String key) {

@@ -9,6 +9,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Comparator;
 
 /** Prints where the sandbox listens and which demo keys it knows, once it is up. */
@@ -25,11 +26,17 @@ public class StartupBanner implements ApplicationListener<WebServerInitializedEv
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        StringBuilder text = new StringBuilder("\n\nWallet Balance sandbox: http://localhost:")
-                .append(event.getWebServer().getPort()).append("/v2/balance\n\nDemo API keys (sandbox only):\n");
-        keys.all().stream().sorted(Comparator.comparing(Dataset.ApiKeyEntry::key)).forEach(key ->
-                text.append("  ").append(key.key()).append("  ").append(key.note() == null ? "" : key.note()).append('\n'));
+        String text = "\n\nWallet Balance sandbox: http://localhost:" + event.getWebServer().getPort()
+                + "/v2/balance\n\n" + demoKeys(keys.all());
         // The demo keys are public by design; the marker lets them past the log's key mask.
         log.info(ApiKeyMask.DEMO_KEYS, "{}", text);
+    }
+
+    /** The demo keys and what each produces, as the banner prints them (and the README shows them). */
+    public static String demoKeys(Collection<Dataset.ApiKeyEntry> keys) {
+        StringBuilder text = new StringBuilder("Demo API keys (sandbox only):\n");
+        keys.stream().sorted(Comparator.comparing(Dataset.ApiKeyEntry::key)).forEach(key ->
+                text.append("  ").append(key.key()).append("  ").append(key.note() == null ? "" : key.note()).append('\n'));
+        return text.toString();
     }
 }
