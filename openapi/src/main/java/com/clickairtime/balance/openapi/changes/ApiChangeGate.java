@@ -44,8 +44,10 @@ public final class ApiChangeGate {
                     ApiChanges.between(before, current));
         }
         write(reports, report);
-        System.out.println(PREFIX + "compared with " + report.baseline() + ": " + summary(report)
-                + "; changelog " + reports.resolve("api-changes.md"));
+        if (baseline.text().isPresent()) {
+            System.out.println(PREFIX + "compared with " + report.baseline() + ": " + summary(report)
+                    + "; changelog " + reports.resolve("api-changes.md"));
+        }
         report.versionWarning().ifPresent(warning -> System.out.println(PREFIX + "warning: " + warning));
         report.failure().ifPresent(why -> {
             throw new GateException(why);
