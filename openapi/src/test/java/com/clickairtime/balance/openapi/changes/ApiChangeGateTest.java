@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static com.clickairtime.balance.openapi.changes.EditedSpec.NEW_PROPERTY;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.REAL;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.edited;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.object;
@@ -38,7 +39,7 @@ class ApiChangeGateTest {
         unrequire(root, "/components/schemas/Wallet", "status");
     });
     private static final BalanceSpec WITH_NICKNAME = edited(root -> object(root, "/components/schemas/Wallet/properties")
-            .putObject("nickname").put("type", "string"));
+            .putObject(NEW_PROPERTY).put("type", "string"));
 
     @BeforeEach
     void layOut() throws IOException {

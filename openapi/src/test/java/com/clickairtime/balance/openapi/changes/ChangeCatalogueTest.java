@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import static com.clickairtime.balance.openapi.changes.EditedSpec.NEW_PROPERTY;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.REAL;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.array;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.edited;
@@ -84,12 +85,12 @@ class ChangeCatalogueTest {
     @Test
     void aRemovedOptionalResponsePropertyIsBreakingToo() {
         BalanceSpec withNickname = edited(root -> object(root, WALLET + "/properties")
-                .putObject("nickname").put("type", "string"));
+                .putObject(NEW_PROPERTY).put("type", "string"));
 
         ChangeReport report = gate(withNickname, REAL);
 
         assertThat(report.breaking()).extracting(ApiChange::kind, ApiChange::location)
-                .contains(tuple("property-removed", WALLET_BODY + ".nickname"));
+                .contains(tuple("property-removed", WALLET_BODY + "." + NEW_PROPERTY));
         assertThat(report.failure()).isPresent();
     }
 
@@ -214,12 +215,12 @@ class ChangeCatalogueTest {
     @Test
     void aNewOptionalResponsePropertyIsCompatible() {
         ChangeReport report = gate(edited(root -> object(root, WALLET + "/properties")
-                .putObject("nickname").put("type", "string")));
+                .putObject(NEW_PROPERTY).put("type", "string")));
 
         assertThat(report.changes()).extracting(ApiChange::level, ApiChange::kind, ApiChange::location)
                 .containsExactlyInAnyOrder(
-                        tuple(Level.COMPATIBLE, "property-added", WALLET_BODY + ".nickname"),
-                        tuple(Level.COMPATIBLE, "property-added", LISTED_WALLET + ".nickname"));
+                        tuple(Level.COMPATIBLE, "property-added", WALLET_BODY + "." + NEW_PROPERTY),
+                        tuple(Level.COMPATIBLE, "property-added", LISTED_WALLET + "." + NEW_PROPERTY));
         assertThat(report.failure()).isEmpty();
     }
 

@@ -51,6 +51,21 @@ final class EditedSpec {
         return array;
     }
 
+    /**
+     * A property name the real spec does not use yet, so that the catalogue keeps working after
+     * someone adds, say, {@code nickname} to {@code Wallet}.
+     */
+    static final String NEW_PROPERTY = unusedProperty("nickname");
+
+    private static String unusedProperty(String wanted) {
+        JsonNode properties = REAL.raw().at("/components/schemas/Wallet/properties");
+        String name = wanted;
+        for (int i = 2; properties.has(name); i++) {
+            name = wanted + "_" + i;
+        }
+        return name;
+    }
+
     /** Removes a name from a {@code required} list, failing if it was not there. */
     static void unrequire(JsonNode root, String schemaPointer, String name) {
         ArrayNode required = array(root, schemaPointer + "/required");
