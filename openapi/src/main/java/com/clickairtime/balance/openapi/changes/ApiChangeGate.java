@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class ApiChangeGate {
     }
 
     private static String summary(ChangeReport report) {
-        Map<Level, Long> counts = new java.util.EnumMap<>(Level.class);
+        Map<Level, Long> counts = new EnumMap<>(Level.class);
         report.changes().forEach(change -> counts.merge(change.level(), 1L, Long::sum));
         StringBuilder text = new StringBuilder();
         for (Level level : Level.values()) {

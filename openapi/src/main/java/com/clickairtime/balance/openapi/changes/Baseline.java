@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public record Baseline(String label, Optional<String> text) {
 
         /** The command's output without its final newline, or empty if it failed or git is missing. */
         Optional<String> run(String... arguments) {
-            List<String> command = new java.util.ArrayList<>(List.of("git"));
+            List<String> command = new ArrayList<>(List.of("git"));
             command.addAll(List.of(arguments));
             try {
                 Process process = new ProcessBuilder(command).directory(directory.toFile())
