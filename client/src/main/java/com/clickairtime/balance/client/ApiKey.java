@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiKey {
 
-    private static final Pattern FORMAT = Pattern.compile("ce_live_[A-Za-z0-9]{32}");
+    // A copy of the spec's x-key-pattern: the SDK cannot read the spec at run time. ApiKeyFormatTest pins it.
+    static final Pattern FORMAT = Pattern.compile("^ce_live_[A-Za-z0-9]{32}$");
 
     private final String value;
 

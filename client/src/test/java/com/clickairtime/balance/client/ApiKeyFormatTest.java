@@ -1,0 +1,15 @@
+package com.clickairtime.balance.client;
+
+import com.clickairtime.balance.openapi.BalanceSpec;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SDK's copy of the key format is the spec's, character for character. */
+class ApiKeyFormatTest {
+
+    @Test
+    void theSdkChecksKeysAgainstTheSpecsPattern() {
+        assertThat(ApiKey.FORMAT.pattern()).isEqualTo(BalanceSpec.load().apiKeyPattern().pattern());
+    }
+}
