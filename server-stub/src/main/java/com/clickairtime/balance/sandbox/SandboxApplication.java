@@ -1,15 +1,39 @@
 package com.clickairtime.balance.sandbox;
 
+import com.clickairtime.balance.openapi.BalanceSpec;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The local sandbox of the Wallet Balance API: the documented behaviour, demo keys only. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SandboxApplication {
 
+    /**
+     * The spec, parsed on another thread while Spring starts: swagger-parser takes about a
+     * second in a cold JVM, and the context needs the spec only when the error catalog is made.
+     */
+    private static volatile CompletableFuture<BalanceSpec> preloadedSpec;
+
     public static void main(String[] args) {
+        preloadedSpec = CompletableFuture.supplyAsync(BalanceSpec::load);
         SpringApplication.run(SandboxApplication.class, args);
+    }
+
+    /** The spec main() started to read, or, where the context starts without main() (tests), read now. */
+    static BalanceSpec spec() {
+        CompletableFuture<BalanceSpec> preloaded = preloadedSpec;
+        if (preloaded == null) {
+            return BalanceSpec.load();
+        }
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -23,7 +23,7 @@ class SandboxConfiguration {
      */
     @Bean
     BalanceSpec balanceSpec() {
-        return BalanceSpec.load();
+        return SandboxApplication.spec();
     }
 
     /** Read once at start-up; a broken dataset stops the start with every problem listed. */
