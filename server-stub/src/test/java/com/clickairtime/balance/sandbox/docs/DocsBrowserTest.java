@@ -70,7 +70,7 @@ class DocsBrowserTest {
                 fail("CI runs the browser test and never skips it. " + missing);
             }
             System.err.println("[DocsBrowserTest] SKIPPED: " + missing);
-            assumeTrue(false, missing);
+            return;
         }
         profile = Files.createTempDirectory("docs-browser-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
@@ -96,6 +96,7 @@ class DocsBrowserTest {
 
     @Test
     void aUserReadsTheApiAndTriesItAgainstTheSandbox() throws IOException {
+        assumeTrue(browser != null, "no Chromium here: the browser test is skipped (it never is in CI)");
         String origin = "http://127.0.0.1:" + port;
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         List<String> requested = new CopyOnWriteArrayList<>();
