@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,7 +113,7 @@ class DocsBrowserTest {
         assertThat(getWalletBalance.getText()).contains("/v2/balance/{wallet_id}");
 
         // This sandbox, whatever its port, is the server "Try it out" calls.
-        assertThat(new Select(browser.findElement(By.cssSelector(".servers select"))).getFirstSelectedOption()
+        assertThat(new Select(usable(wait, browser, ".servers select")).getFirstSelectedOption()
                 .getAttribute("value")).isEqualTo(origin);
         String demoKeys = browser.findElement(By.id("demo-keys")).getText();
         for (Dataset.ApiKeyEntry key : keys.all()) {
@@ -164,10 +165,10 @@ class DocsBrowserTest {
     }
 
     private static void authorize(WebDriverWait wait, String key) {
-        browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
+        usable(wait, browser, ".auth-wrapper button.authorize").click();
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux-content input")));
         input.sendKeys(key);
-        browser.findElement(By.cssSelector(".modal-ux-content button.authorize")).click();
+        usable(wait, browser, ".modal-ux-content button.authorize").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux-content button.btn-done"))).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
     }
@@ -175,16 +176,23 @@ class DocsBrowserTest {
     /** Opens the operation, Try it out, fills the parameter if any, Execute; returns the live response. */
     private static WebElement execute(WebDriverWait wait, WebElement block, String parameter, String value) {
         block.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(block.findElement(By.cssSelector(".try-out__btn")))).click();
+        usable(wait, block, ".try-out__btn").click();
         if (parameter != null) {
-            WebElement input = wait.until(ExpectedConditions.visibilityOf(
-                    block.findElement(By.cssSelector("input[placeholder='" + parameter + "']"))));
+            WebElement input = usable(wait, block, "input[placeholder='" + parameter + "']");
             input.clear();
             input.sendKeys(value);
         }
-        wait.until(ExpectedConditions.elementToBeClickable(block.findElement(By.cssSelector("button.execute")))).click();
+        usable(wait, block, "button.execute").click();
         return wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(block,
                 By.cssSelector(".live-responses-table .response"))).get(0);
+    }
+
+    /** Waits until the element is rendered (Swagger UI renders as things open) and usable. */
+    private static WebElement usable(WebDriverWait wait, SearchContext within, String css) {
+        return wait.until(driver -> {
+            WebElement element = within.findElement(By.cssSelector(css));
+            return element.isDisplayed() && element.isEnabled() ? element : null;
+        });
     }
 
     private static String status(WebElement response) {
