@@ -53,7 +53,8 @@ class StubMappingsTest {
             SimpleResponse.Builder served = SimpleResponse.Builder.status(response.get("status").asInt())
                     .withBody(response.get("body").asText());
             response.get("headers").fields().forEachRemaining(h -> served.withHeader(h.getKey(), h.getValue().asText()));
-            ValidationReport report = SpecValidator.RESPONSES.validateResponse(stub.at("/request/url").asText(),
+            // A stub of an x-answers-any example matches a url pattern; its own request is the example's.
+            ValidationReport report = SpecValidator.RESPONSES.validateResponse(example.path(),
                     Request.Method.valueOf(stub.at("/request/method").asText()), served.build());
             List<String> errors = report.getMessages().stream().map(ValidationReport.Message::toString).collect(Collectors.toList());
             assertThat(errors).isEmpty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One named example pair: a request (path parameters and credentials) and the response the
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param body            the response body, decimals exactly as written
  * @param bodySchema      the response body's schema (raw node, possibly a {@code $ref})
  * @param requiredHeaders the response headers the document marks required: header objects by name, refs resolved
+ * @param anyValueOf      path parameters for which the response answers any value that no other example names
  */
 public record ExampleCase(
         String operationId,
@@ -33,7 +35,8 @@ public record ExampleCase(
         String mediaType,
         JsonNode body,
         JsonNode bodySchema,
-        Map<String, JsonNode> requiredHeaders) {
+        Map<String, JsonNode> requiredHeaders,
+        Set<String> anyValueOf) {
 
     /** The contract name: {@code <operationId>_<exampleName>}. */
     public String contractName() {
@@ -44,10 +47,14 @@ public record ExampleCase(
     public String path() {
         String path = pathTemplate;
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
-            String encoded = URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
-            path = path.replace("{" + parameter.getKey() + "}", encoded);
+            path = path.replace("{" + parameter.getKey() + "}", segment(parameter.getValue()));
         }
         return path;
+    }
+
+    /** A value percent-encoded as one path segment. */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public boolean isError() {
@@ -68,7 +75,9 @@ public record ExampleCase(
             /** The stub and the request use exactly this key. */
             EXACT_KEY,
             /** The request has no Authorization header. */
-            NO_KEY
+            NO_KEY,
+            /** The request has no Authorization header; the stub accepts any that is not a well-formed key. */
+            NOT_WELL_FORMED
         }
 
         /** The Authorization header value, or null when none is sent. */

@@ -22,11 +22,19 @@ import java.util.Set;
  * and is no case. The pairing must be complete (every response example of an operation with
  * path parameters has a value for each of them, and every parameter example has a response)
  * and unambiguous (a name occurs once per operation).
+ *
+ * <p>A response example with {@code x-sandbox-api-key} is a credential case: it has no request
+ * example, because tools that send one key with every request would expect its answer to that
+ * request. It is paired with the operation's default request, the request of its first 2xx
+ * example. {@code x-answers-any} widens what an example answers: any value of a path
+ * parameter, or ({@code authorization}) any credential that is not a well-formed key.
  */
 final class ExamplePairing {
 
     static final String API_KEY_EXTENSION = "x-sandbox-api-key";
     static final String NO_KEY = "none";
+    static final String ANSWERS_ANY_EXTENSION = "x-answers-any";
+    static final String AUTHORIZATION = "authorization";
 
     private final BalanceSpec spec;
     private final List<String> problems = new ArrayList<>();
@@ -66,7 +74,7 @@ final class ExamplePairing {
                     .put(parameterName, spec.deref(example).path("value").asText()));
         }
 
-        List<ExampleCase> cases = new ArrayList<>();
+        List<ResponseExample> examples = new ArrayList<>();
         Set<String> responseNames = new LinkedHashSet<>();
         Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
         while (responses.hasNext()) {
@@ -84,18 +92,61 @@ final class ExamplePairing {
                             problems.add(operationId + ": example name '" + name + "' is used by more than one response");
                             return;
                         }
-                        Map<String, String> values = parameterValues.getOrDefault(name, Map.of());
-                        for (String parameter : pathParameters) {
-                            if (!values.containsKey(parameter)) {
-                                problems.add(operationId + ": response example '" + name + "' (" + status
-                                        + ") has no '" + parameter + "' example of the same name");
-                            }
-                        }
-                        JsonNode example = spec.deref(reference);
-                        cases.add(new ExampleCase(operationId, method.toUpperCase(Locale.ROOT), path, name, values,
-                                credentials(example, defaultKey), status, mediaType, example.path("value"),
+                        examples.add(new ResponseExample(name, status, mediaType, spec.deref(reference),
                                 content.path("schema"), headers));
                     }));
+        }
+
+        // A credential case is answered to the request of the operation's first success.
+        Map<String, String> defaultRequest = examples.stream()
+                .filter(e -> e.status() / 100 == 2 && parameterValues.containsKey(e.name()))
+                .map(e -> parameterValues.get(e.name())).findFirst().orElse(null);
+
+        List<ExampleCase> cases = new ArrayList<>();
+        for (ResponseExample response : examples) {
+            String name = response.name();
+            boolean credentialCase = response.example().has(API_KEY_EXTENSION);
+            Map<String, String> values = parameterValues.get(name);
+            if (credentialCase && values != null) {
+                problems.add(operationId + ": '" + name + "' sets " + API_KEY_EXTENSION + ", so it must have no request"
+                        + " example: tools that send one key with every request would expect this answer to it");
+            }
+            if (credentialCase && values == null && !pathParameters.isEmpty()) {
+                if (defaultRequest == null) {
+                    problems.add(operationId + ": credential case '" + name
+                            + "' needs a default request, but no 2xx example has a request example");
+                }
+                values = defaultRequest;
+            }
+            values = values == null ? Map.of() : values;
+            for (String parameter : pathParameters) {
+                if (!values.containsKey(parameter)) {
+                    problems.add(operationId + ": response example '" + name + "' (" + response.status()
+                            + ") has no '" + parameter + "' example of the same name");
+                }
+            }
+            Credentials credentials = credentials(response.example(), defaultKey);
+            Set<String> anyValueOf = new LinkedHashSet<>();
+            for (JsonNode target : response.example().path(ANSWERS_ANY_EXTENSION)) {
+                String what = target.asText();
+                if (AUTHORIZATION.equals(what)) {
+                    if (credentials.kind() != Credentials.Kind.NO_KEY) {
+                        problems.add(operationId + ": '" + name + "' answers any " + AUTHORIZATION + " but its own request"
+                                + " sends a key; give it " + API_KEY_EXTENSION + ": " + NO_KEY);
+                    } else {
+                        credentials = new Credentials(Credentials.Kind.NOT_WELL_FORMED, null);
+                    }
+                } else if (pathParameters.contains(what)) {
+                    anyValueOf.add(what);
+                } else if (!allPathParameters().contains(what)) {
+                    // Another operation's parameter is fine: response examples are shared between operations.
+                    problems.add(operationId + ": '" + name + "' answers any '" + what + "', which is neither "
+                            + AUTHORIZATION + " nor a path parameter");
+                }
+            }
+            cases.add(new ExampleCase(operationId, method.toUpperCase(Locale.ROOT), path, name, values, credentials,
+                    response.status(), response.mediaType(), response.example().path("value"), response.schema(),
+                    response.headers(), Set.copyOf(anyValueOf)));
         }
         for (String name : parameterValues.keySet()) {
             if (!responseNames.contains(name)) {
@@ -103,6 +154,30 @@ final class ExamplePairing {
             }
         }
         return cases;
+    }
+
+    private record ResponseExample(String name, int status, String mediaType, JsonNode example, JsonNode schema,
+                                   Map<String, JsonNode> headers) {
+    }
+
+    private Set<String> allPathParameters() {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode parameter : spec.raw().path("components").path("parameters")) {
+            if ("path".equals(parameter.path("in").asText())) {
+                names.add(parameter.path("name").asText());
+            }
+        }
+        for (JsonNode pathItem : spec.raw().path("paths")) {
+            for (JsonNode operation : pathItem) {
+                for (JsonNode reference : operation.path("parameters")) {
+                    JsonNode parameter = spec.deref(reference);
+                    if ("path".equals(parameter.path("in").asText())) {
+                        names.add(parameter.path("name").asText());
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private Credentials credentials(JsonNode example, String defaultKey) {

@@ -1,6 +1,8 @@
 package com.clickairtime.balance.openapi;
 
 import com.clickairtime.balance.openapi.ExampleCase.Credentials.Kind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,59 @@ class ExamplePairingTest {
         assertThat(cases.get("getBalance_missing_api_key").credentials().authorization()).isNull();
         assertThat(cases.get("getWalletBalance_insufficient_permissions").credentials())
                 .isEqualTo(new ExampleCase.Credentials(Kind.EXACT_KEY, "ce_live_SandboxAcmeAirtimeOnly0000000002"));
+    }
+
+    @Test
+    void aCredentialCaseHasNoRequestExampleAndGetsTheDefaultRequest() {
+        JsonNode walletExamples = SpecFixture.SPEC.raw().at(WALLET_EXAMPLES);
+        ExampleCase success = cases.get("getWalletBalance_ghs_wallet");
+        for (ExampleCase credentialCase : cases.values()) {
+            if (credentialCase.credentials().kind() == Kind.ANY_VALID_KEY) {
+                continue;
+            }
+            assertThat(walletExamples.has(credentialCase.name())).as(credentialCase.contractName()).isFalse();
+            if (credentialCase.operationId().equals("getWalletBalance")) {
+                // The request of the operation's first 2xx example, read from the spec.
+                assertThat(credentialCase.path()).as(credentialCase.contractName()).isEqualTo(success.path());
+            }
+        }
+        assertThat(cases.values()).filteredOn(c -> c.credentials().kind() != Kind.ANY_VALID_KEY).hasSize(10);
+    }
+
+    @Test
+    void aCredentialCaseWithARequestExampleIsRejected() {
+        BalanceSpec broken = SpecFixture.edited(raw -> SpecFixture.object(raw, WALLET_EXAMPLES)
+                .set("expired_api_key", JsonNodeFactory.instance.objectNode().put("value", "wal_ghs_001")));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getWalletBalance: 'expired_api_key' sets x-sandbox-api-key, so it must have no request example");
+    }
+
+    @Test
+    void markedExamplesAnswerEveryRequestOfTheirKind() {
+        assertThat(cases.get("getWalletBalance_wallet_not_found").anyValueOf()).containsExactly("wallet_id");
+        assertThat(cases.get("getWalletBalance_missing_api_key").anyValueOf()).containsExactly("wallet_id");
+        assertThat(cases.get("getWalletBalance_missing_api_key").credentials())
+                .isEqualTo(new ExampleCase.Credentials(Kind.NOT_WELL_FORMED, null));
+        // Shared with getWalletBalance, the example names a parameter getBalance does not have.
+        assertThat(cases.get("getBalance_missing_api_key").anyValueOf()).isEmpty();
+        assertThat(cases.get("getWalletBalance_ghs_wallet").anyValueOf()).isEmpty();
+        assertThat(cases.get("getWalletBalance_expired_api_key").anyValueOf()).isEmpty();
+    }
+
+    @Test
+    void answeringAnyUnknownThingIsRejected() {
+        BalanceSpec broken = SpecFixture.edited(raw -> ((ArrayNode) raw.at("/components/examples/WalletNotFound/x-answers-any"))
+                .add("walletId"));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getWalletBalance: 'wallet_not_found' answers any 'walletId', which is neither authorization nor a path parameter");
+    }
+
+    @Test
+    void answeringAnyAuthorizationNeedsARequestWithoutKey() {
+        BalanceSpec broken = SpecFixture.edited(raw -> SpecFixture.object(raw, "/components/examples/ExpiredApiKey")
+                .set("x-answers-any", JsonNodeFactory.instance.arrayNode().add("authorization")));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getBalance: 'expired_api_key' answers any authorization but its own request sends a key");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Spring Cloud Contract's view of the spec: every named request/response example pair of an
@@ -32,11 +34,16 @@ import java.util.Map;
  *       matched by their pattern.</li>
  * </ul>
  *
- * A stub for one exact key wins over one for any key, which wins over one for no key.
+ * An example marked {@code x-answers-any} becomes a stub of low priority that matches every
+ * request of its kind (any value of the parameter, any credential that is not a well-formed
+ * key); its producer test still sends the example's own request. A request that no example
+ * answers finds no stub.
  */
 public class NamedExampleContractConverter implements ContractConverter<Collection<Contract>> {
 
     static final String ANY_KEY = "Bearer ce_live_[A-Za-z0-9]{32}";
+
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     @Override
     public boolean isAccepted(File file) {
@@ -74,26 +81,33 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
         return Contract.make(contract -> {
             contract.name(example.contractName());
             contract.description(example.operationId() + ": '" + example.name() + "' example of balance.yaml");
-            contract.priority(priority(example.credentials().kind()));
+            contract.priority(priority(example));
             contract.request(request -> request(request, example));
             contract.response(response -> response(response, spec, example));
         });
     }
 
-    private static int priority(ExampleCase.Credentials.Kind kind) {
-        switch (kind) {
-            case EXACT_KEY:
-                return 1;
-            case ANY_VALID_KEY:
-                return 2;
-            default:
-                return 3;
-        }
+    /**
+     * Lower wins: one exact key before any well-formed key before no key before any malformed
+     * key, and an example's own request before the wider rule of an {@code x-answers-any}.
+     */
+    static int priority(ExampleCase example) {
+        int credentials = switch (example.credentials().kind()) {
+            case EXACT_KEY -> 1;
+            case ANY_VALID_KEY -> 2;
+            case NO_KEY -> 3;
+            case NOT_WELL_FORMED -> 4;
+        };
+        return example.anyValueOf().isEmpty() ? credentials : credentials + 4;
     }
 
     private static void request(Request request, ExampleCase example) {
         request.method(example.method());
-        request.url(example.path());
+        if (example.anyValueOf().isEmpty()) {
+            request.url(example.path());
+        } else {
+            request.url(request.$(request.c(request.regex(pathPattern(example))), request.p(example.path())));
+        }
         request.headers(headers -> {
             ExampleCase.Credentials credentials = example.credentials();
             switch (credentials.kind()) {
@@ -104,10 +118,35 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
                 case EXACT_KEY:
                     headers.header("Authorization", credentials.authorization());
                     break;
+                case NOT_WELL_FORMED:
+                    // WireMock's doesNotMatch also accepts a request without the header.
+                    headers.header("Authorization", request.$(request.c(request.notMatching(ANY_KEY)),
+                            request.p(request.absent())));
+                    break;
                 default:
                     headers.header("Authorization", request.absent());
             }
         });
+    }
+
+    /** The path with each parameter of {@code x-answers-any} as any one segment, the rest literal. */
+    static String pathPattern(ExampleCase example) {
+        StringBuilder regex = new StringBuilder();
+        Matcher parameter = PATH_PARAMETER.matcher(example.pathTemplate());
+        int at = 0;
+        while (parameter.find()) {
+            regex.append(literal(example.pathTemplate().substring(at, parameter.start())));
+            String name = parameter.group(1);
+            regex.append(example.anyValueOf().contains(name)
+                    ? "[^/?#]+"
+                    : literal(ExampleCase.segment(example.pathParameters().get(name))));
+            at = parameter.end();
+        }
+        return regex.append(literal(example.pathTemplate().substring(at))).toString();
+    }
+
+    private static String literal(String text) {
+        return text.isEmpty() ? "" : Pattern.quote(text);
     }
 
     private static void response(Response response, BalanceSpec spec, ExampleCase example) {
