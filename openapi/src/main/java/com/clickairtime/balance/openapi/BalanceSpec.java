@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -157,6 +158,13 @@ public final class BalanceSpec {
             }
         }
         throw new IllegalStateException("no security scheme states the key format in " + KEY_PATTERN);
+    }
+
+    /** The demo key that requests send unless an example says otherwise: the security scheme's {@code x-sandbox-api-key}. */
+    public Optional<String> defaultSandboxKey() {
+        return openApi.getComponents().getSecuritySchemes().values().stream()
+                .map(scheme -> scheme.getExtensions() == null ? null : scheme.getExtensions().get(ExamplePairing.API_KEY_EXTENSION))
+                .filter(String.class::isInstance).map(String.class::cast).findFirst();
     }
 
     /** The named example pairs of every operation, checked for completeness. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -192,13 +193,11 @@ final class ExamplePairing {
     }
 
     private String defaultSandboxKey() {
-        for (JsonNode scheme : spec.raw().path("components").path("securitySchemes")) {
-            if (scheme.has(API_KEY_EXTENSION)) {
-                return scheme.get(API_KEY_EXTENSION).asText();
-            }
+        Optional<String> key = spec.defaultSandboxKey();
+        if (key.isEmpty()) {
+            problems.add("no security scheme names the default sandbox key in " + API_KEY_EXTENSION);
         }
-        problems.add("no security scheme names the default sandbox key in " + API_KEY_EXTENSION);
-        return null;
+        return key.orElse(null);
     }
 
     private Map<String, JsonNode> requiredHeaders(JsonNode response) {

@@ -10,8 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The sandbox's packages read as layers, each using only those below it:
- * config, logging and wire at the bottom; then error; ratelimit and dataset; access; wallet
- * and container; web; and the application at the top.
+ * config, logging and wire at the bottom; then error; ratelimit and dataset; access; wallet,
+ * container and docs; web; and the application at the top.
  */
 class SandboxPackagesTest {
 
@@ -32,6 +32,7 @@ class SandboxPackagesTest {
                 .layer("web").definedBy("..sandbox.web..")
                 .layer("wallet").definedBy("..sandbox.wallet..")
                 .layer("container").definedBy("..sandbox.container..")
+                .layer("docs").definedBy("..sandbox.docs..")
                 .layer("access").definedBy("..sandbox.access..")
                 .layer("ratelimit").definedBy("..sandbox.ratelimit..")
                 .layer("dataset").definedBy("..sandbox.dataset..")
@@ -41,10 +42,11 @@ class SandboxPackagesTest {
                 .whereLayer("web").mayOnlyBeAccessedByLayers("application")
                 .whereLayer("wallet").mayOnlyBeAccessedByLayers("application", "web")
                 .whereLayer("container").mayOnlyBeAccessedByLayers("application", "web")
-                .whereLayer("access").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container")
-                .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "access")
-                .whereLayer("dataset").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "access")
-                .whereLayer("error").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "access",
+                .whereLayer("docs").mayOnlyBeAccessedByLayers("application", "web")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs")
+                .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access")
+                .whereLayer("dataset").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access")
+                .whereLayer("error").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access",
                         "ratelimit", "dataset")
                 .check(SANDBOX);
     }

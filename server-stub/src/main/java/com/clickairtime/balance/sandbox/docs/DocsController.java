@@ -1,7 +1,7 @@
 package com.clickairtime.balance.sandbox.docs;
 
 import com.clickairtime.balance.sandbox.access.ApiKeys;
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package com.clickairtime.balance.sandbox.docs;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.access.ApiKeys;
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

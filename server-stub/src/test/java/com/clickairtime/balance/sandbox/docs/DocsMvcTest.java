@@ -2,7 +2,7 @@ package com.clickairtime.balance.sandbox.docs;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.access.ApiKeys;
-import com.clickairtime.balance.sandbox.wallet.Dataset;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
