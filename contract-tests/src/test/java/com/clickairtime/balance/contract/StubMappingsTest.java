@@ -44,10 +44,13 @@ class StubMappingsTest {
         return ExampleReplay.CASES.stream().map(example -> DynamicTest.dynamicTest(example.contractName(), () -> {
             JsonNode stub = BalanceSpec.EXACT_JSON.readTree(mapping(example).toFile());
             JsonNode response = stub.get("response");
-            JsonNode body = BalanceSpec.EXACT_JSON.readTree(response.get("body").asText());
+            String body = response.get("body").asText();
 
-            // The written scale survives into the stub: 1250.50 is served as 1250.50.
-            assertThat(body).isEqualTo(example.body());
+            // As text: the written scale survives into the stub, 1250.50 is served as 1250.50.
+            WrittenAsDocumented.check(example, response.at("/headers/Content-Type").asText(null), body,
+                    name -> response.at("/headers/" + name).asText(null));
+            assertThat(WrittenAsDocumented.asWritten(BalanceSpec.EXACT_JSON.readTree(body)))
+                    .as("the stub's body, meta included").isEqualTo(WrittenAsDocumented.asWritten(example.body()));
             assertThat(response.get("status").asInt()).isEqualTo(example.status());
 
             SimpleResponse.Builder served = SimpleResponse.Builder.status(response.get("status").asInt())

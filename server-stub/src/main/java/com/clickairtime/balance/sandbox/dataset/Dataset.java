@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,15 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         return dataset;
     }
 
+    /** Whether the amount is one of the currency's, at its scale without rounding; an unknown currency is not. */
+    private static boolean fitsMinorUnits(BigDecimal amount, String currency) {
+        try {
+            return amount.stripTrailingZeros().scale() <= Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException | NullPointerException unknownCurrency) {
+            return false;
+        }
+    }
+
     private List<String> problems(Pattern keyFormat) {
         List<String> problems = new ArrayList<>();
         if (usdRates == null || accounts == null || apiKeys == null) {
@@ -84,6 +94,9 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
                 }
                 if (wallet.balance() == null || wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {
                     problems.add("wallet " + wallet.id() + ": balance and allowed_countries are required");
+                } else if (!fitsMinorUnits(wallet.balance(), wallet.currency())) {
+                    problems.add("wallet " + wallet.id() + ": " + wallet.balance().toPlainString() + " is no amount of "
+                            + wallet.currency() + " (ISO 4217 currency with that many decimal places at most)");
                 }
             }
         });

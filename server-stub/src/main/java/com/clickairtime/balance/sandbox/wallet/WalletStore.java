@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.Optional;
  */
 @Component
 public class WalletStore {
+
+    /** The currency of every account's total, as the spec's BalanceSummary describes it. */
+    private static final String USD = "USD";
 
     private final Map<String, Map<String, Wallet>> walletsByAccount = new LinkedHashMap<>();
     private final Map<String, BalanceSummary> summaries = new LinkedHashMap<>();
@@ -33,7 +37,7 @@ public class WalletStore {
             }
             walletsByAccount.put(account, Map.copyOf(wallets));
             summaries.put(account, new BalanceSummary(
-                    new Money(usd.setScale(2, RoundingMode.HALF_EVEN), "USD"),
+                    new Money(usd.setScale(minorUnits(USD), RoundingMode.HALF_EVEN), USD),
                     List.copyOf(wallets.values())));
         });
     }
@@ -48,8 +52,17 @@ public class WalletStore {
         return Optional.ofNullable(walletsByAccount.getOrDefault(account, Map.of()).get(walletId));
     }
 
+    /**
+     * Money is written with its currency's ISO 4217 minor units (GHS 3090.00, JPY 500), whatever
+     * the dataset's typing: {@code 3090.0} there is served as {@code 3090.00}. The dataset refuses
+     * an amount that would need rounding.
+     */
+    static int minorUnits(String currency) {
+        return Currency.getInstance(currency).getDefaultFractionDigits();
+    }
+
     private static Wallet toWallet(Dataset.WalletEntry entry) {
-        return new Wallet(entry.id(), entry.currency(), entry.balance(), Wallet.TypeEnum.fromValue(entry.type()),
+        return new Wallet(entry.id(), entry.currency(), entry.balance().setScale(minorUnits(entry.currency())), Wallet.TypeEnum.fromValue(entry.type()),
                 Wallet.StatusEnum.fromValue(entry.status()), List.copyOf(entry.allowedCountries()));
     }
 }

@@ -15,6 +15,7 @@ class DatasetTest {
         assertThatThrownBy(() -> Dataset.read(new ClassPathResource("datasets/broken.yaml"), SandboxTestSupport.SPEC.apiKeyPattern()))
                 .hasMessageContaining("wallet id wal_a occurs twice")
                 .hasMessageContaining("wallet wal_a: no USD rate for EUR")
+                .hasMessageContaining("wallet wal_b: 2.005 is no amount of USD")
                 .hasMessageContaining("does not match the spec's key format")
                 .hasMessageContaining("names unknown account nobody");
     }

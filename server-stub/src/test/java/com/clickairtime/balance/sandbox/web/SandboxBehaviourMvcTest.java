@@ -154,32 +154,6 @@ class SandboxBehaviourMvcTest {
         assertThat(globex.at("/data/wallets/1/balance").decimalValue()).hasToString("0.00");
     }
 
-    /** The documented list, as text: field order, decimal scale and millisecond timestamp as written in the spec. */
-    @Test
-    void theWireFormatIsTheDocumentedOne() throws Exception {
-        JsonNode documented = SandboxTestSupport.documented("getBalance_acme_balance");
-        String timestamp = documented.at("/meta/timestamp").asText();
-        clock.set(Instant.parse(timestamp));
-        try {
-            MockHttpServletResponse response = call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
-            String text = response.getContentAsString();
-            JsonNode body = SandboxTestSupport.exact(text);
-            assertThat(fieldNames(body)).isEqualTo(fieldNames(documented));
-            assertThat(fieldNames(body.at("/data/wallets/0"))).isEqualTo(fieldNames(documented.at("/data/wallets/0")));
-            assertThat(text).contains("\"amount\":" + documented.at("/data/available_balance/amount").decimalValue().toPlainString() + ",");
-            assertThat(text).contains("\"timestamp\":\"" + timestamp + "\"");
-            assertThat(response.getContentType()).isEqualTo("application/json");
-        } finally {
-            clock.set(Instant.now());
-        }
-    }
-
-    private static java.util.List<String> fieldNames(JsonNode node) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
     @Test
     void everyRequestGetsItsOwnRequestId() throws Exception {
         Set<String> ids = new HashSet<>();

@@ -9,37 +9,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sandbox booted on a random port and called over real HTTP, through Tomcat: including
- * the request lines Tomcat rejects itself before Spring sees them.
+ * The sandbox booted on a random port and called over real HTTP, through Tomcat: the request
+ * lines Tomcat rejects itself before Spring sees them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SandboxHttpTest {
 
     @LocalServerPort
     int port;
-
-    @Test
-    void theDocumentedListIsServedOverHttp() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/v2/balance"))
-                .header("Authorization", SandboxTestSupport.bearer(SandboxTestSupport.ACME)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode documented = SandboxTestSupport.documented("getBalance_acme_balance");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        JsonNode body = SandboxTestSupport.exact(response.body());
-        // Exact tree equality: decimals must keep the documented scale on the wire.
-        assertThat(body.get("data")).isEqualTo(documented.get("data"));
-    }
 
     /** Raw request targets, sent byte for byte; several never reach Spring. */
     @ParameterizedTest
