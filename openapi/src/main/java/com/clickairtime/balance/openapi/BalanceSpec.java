@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 /**
  * The Wallet Balance OpenAPI document, read once.
  *
- * <p>swagger-parser gives the structure. It reads numbers as doubles, so {@code 1250.50}
- * would become {@code 1250.5}; example values are therefore taken from a second, raw tree
- * that keeps every decimal exactly as written.
+ * <p>The text is parsed once, into a tree that keeps every decimal exactly as written
+ * ({@code 1250.50}, not swagger-parser's own {@code 1250.5}); swagger-parser builds its model
+ * from that same tree, so the model's example values are those exact nodes too.
  */
 public final class BalanceSpec {
 
@@ -54,16 +54,16 @@ public final class BalanceSpec {
 
     private BalanceSpec(String text) {
         this.text = text;
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
-        this.openApi = result.getOpenAPI();
-        this.messages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
         try {
             this.raw = EXACT_YAML.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException("balance.yaml is not YAML", e);
         }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(null, raw, options);
+        this.openApi = result.getOpenAPI();
+        this.messages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
         if (openApi == null) {
             throw new IllegalStateException("swagger-parser could not read the document: " + messages);
         }
@@ -148,6 +148,11 @@ public final class BalanceSpec {
             }
         }
         return Map.copyOf(permissions);
+    }
+
+    /** The key format without its anchors, to embed in a larger expression such as a Bearer header. */
+    public String apiKeyRegex() {
+        return apiKeyPattern().pattern().replaceFirst("^\\^", "").replaceFirst("\\$$", "");
     }
 
     /** The API key's format, the bearer scheme's {@code x-key-pattern}: the one place it is written. */

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates values against schemas of the spec with networknt's JSON Schema validator in
@@ -27,6 +29,8 @@ final class SchemaValidation {
     private final BalanceSpec spec;
     private final tools.jackson.databind.JsonNode document;
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
+    // One compiled schema per pointer: compiling converts the whole document.
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     SchemaValidation(BalanceSpec spec) {
         this.spec = spec;
@@ -35,11 +39,13 @@ final class SchemaValidation {
 
     /** Messages of every violation; empty when the value is valid. */
     List<String> validate(String schemaPointer, JsonNode value) {
-        // The whole document is the root, so that "#/components/..." resolves; the $ref
-        // picks the schema to apply and, as in draft 4, hides every sibling keyword.
-        ObjectNode root = (ObjectNode) document.deepCopy();
-        root.put("$ref", "#" + schemaPointer);
-        Schema schema = registry.getSchema(root);
+        Schema schema = schemas.computeIfAbsent(schemaPointer, pointer -> {
+            // The whole document is the root, so that "#/components/..." resolves; the $ref
+            // picks the schema to apply and, as in draft 4, hides every sibling keyword.
+            ObjectNode root = (ObjectNode) document.deepCopy();
+            root.put("$ref", "#" + pointer);
+            return registry.getSchema(root);
+        });
         List<String> messages = new ArrayList<>();
         for (Error error : schema.validate(toJackson3(value))) {
             messages.add(error.toString());

@@ -8,15 +8,13 @@ import org.springframework.cloud.contract.spec.internal.Request;
 import org.springframework.cloud.contract.spec.internal.Response;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,9 +39,10 @@ import java.util.regex.Pattern;
  */
 public class NamedExampleContractConverter implements ContractConverter<Collection<Contract>> {
 
-    static final String ANY_KEY = "Bearer ce_live_[A-Za-z0-9]{32}";
-
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    // The plugin asks isAccepted, then convertFrom, of the same file: it is parsed once for both.
+    private final Map<Path, BalanceSpec> parsed = new ConcurrentHashMap<>();
 
     @Override
     public boolean isAccepted(File file) {
@@ -52,15 +51,15 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
             return false;
         }
         try {
-            return BalanceSpec.EXACT_YAML.readTree(file).has("openapi");
-        } catch (IOException notYamlOrJson) {
+            return parse(file).raw().has("openapi");
+        } catch (RuntimeException notYamlOrJson) {
             return false;
         }
     }
 
     @Override
     public Collection<Contract> convertFrom(File file) {
-        BalanceSpec spec = BalanceSpec.parse(read(file));
+        BalanceSpec spec = parse(file);
         if (!spec.messages().isEmpty()) {
             throw new IllegalStateException(file + " is not a sound OpenAPI document: " + spec.messages());
         }
@@ -82,7 +81,7 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
             contract.name(example.contractName());
             contract.description(example.operationId() + ": '" + example.name() + "' example of balance.yaml");
             contract.priority(priority(example));
-            contract.request(request -> request(request, example));
+            contract.request(request -> request(request, spec, example));
             contract.response(response -> response(response, spec, example));
         });
     }
@@ -101,7 +100,8 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
         return example.anyValueOf().isEmpty() ? credentials : credentials + 4;
     }
 
-    private static void request(Request request, ExampleCase example) {
+    private static void request(Request request, BalanceSpec spec, ExampleCase example) {
+        String anyKey = "Bearer " + spec.apiKeyRegex();
         request.method(example.method());
         if (example.anyValueOf().isEmpty()) {
             request.url(example.path());
@@ -112,7 +112,7 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
             ExampleCase.Credentials credentials = example.credentials();
             switch (credentials.kind()) {
                 case ANY_VALID_KEY:
-                    headers.header("Authorization", request.$(request.c(request.regex(ANY_KEY)),
+                    headers.header("Authorization", request.$(request.c(request.regex(anyKey)),
                             request.p(credentials.authorization())));
                     break;
                 case EXACT_KEY:
@@ -120,7 +120,7 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
                     break;
                 case NOT_WELL_FORMED:
                     // WireMock's doesNotMatch also accepts a request without the header.
-                    headers.header("Authorization", request.$(request.c(request.notMatching(ANY_KEY)),
+                    headers.header("Authorization", request.$(request.c(request.notMatching(anyKey)),
                             request.p(request.absent())));
                     break;
                 default:
@@ -173,11 +173,7 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
         }
     }
 
-    private static String read(File file) {
-        try {
-            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private BalanceSpec parse(File file) {
+        return parsed.computeIfAbsent(file.toPath().toAbsolutePath(), BalanceSpec::read);
     }
 }

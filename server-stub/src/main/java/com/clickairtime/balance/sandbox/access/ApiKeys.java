@@ -23,7 +23,7 @@ public class ApiKeys {
 
     public ApiKeys(Dataset dataset, BalanceSpec spec) {
         // The auth-scheme is case-insensitive (RFC 9110, section 11.1); the key itself is not.
-        this.bearer = Pattern.compile("(?i:bearer) +(" + unanchored(spec.apiKeyPattern()) + ")");
+        this.bearer = Pattern.compile("(?i:bearer) +(" + spec.apiKeyRegex() + ")");
         this.byKey = dataset.apiKeys().stream()
                 .collect(Collectors.toUnmodifiableMap(Dataset.ApiKeyEntry::key, Function.identity()));
     }
@@ -52,10 +52,6 @@ public class ApiKeys {
             throw new ApiException(ErrorCode.EXPIRED_API_KEY);
         }
         return key;
-    }
-
-    private static String unanchored(Pattern pattern) {
-        return pattern.pattern().replaceFirst("^\\^", "").replaceFirst("\\$$", "");
     }
 
     public List<Dataset.ApiKeyEntry> all() {
