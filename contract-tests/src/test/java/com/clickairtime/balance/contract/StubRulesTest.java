@@ -8,10 +8,9 @@ import com.clickairtime.balance.client.error.ErrorResponses;
 import com.clickairtime.balance.client.error.NotFoundException;
 import com.clickairtime.balance.client.error.UnexpectedResponseException;
 import com.clickairtime.balance.openapi.BalanceSpec;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,19 +37,8 @@ class StubRulesTest {
     private static final String WALLET_NOT_FOUND =
             SPEC.raw().at("/components/examples/WalletNotFound/value/error/code").asText();
 
-    private static WireMockServer stubs;
-
-    @BeforeAll
-    static void startTheGeneratedStubs() {
-        stubs = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderDirectory(StubMappings.directory().toString()));
-        stubs.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stubs.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension stubs = StubMappings.server();
 
     @ParameterizedTest(name = "Authorization: {0} on {1}")
     @ValueSource(strings = {"Bearer foo", "Basic abc", "Bearer ce_live_short", "bearer"})
@@ -101,6 +88,6 @@ class StubRulesTest {
     }
 
     private static String baseUrl() {
-        return "http://127.0.0.1:" + stubs.port();
+        return "http://127.0.0.1:" + stubs.getPort();
     }
 }

@@ -1,14 +1,12 @@
 package com.clickairtime.balance.contract;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.stream.Stream;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * The consumer side: the SDK against the very stubs this module packages, loaded by WireMock
@@ -16,22 +14,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 class StubsConsumerTest {
 
-    private static WireMockServer stubs;
-
-    @BeforeAll
-    static void startTheGeneratedStubs() {
-        stubs = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderDirectory(StubMappings.directory().toString()));
-        stubs.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stubs.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension stubs = StubMappings.server();
 
     @TestFactory
     Stream<DynamicTest> theSdkReadsEveryExampleFromTheStubs() {
-        return ExampleReplay.everyExample("http://127.0.0.1:" + stubs.port(), ExampleReplay.Meta.AS_DOCUMENTED);
+        return ExampleReplay.everyExample("http://127.0.0.1:" + stubs.getPort(), ExampleReplay.Meta.AS_DOCUMENTED);
     }
 }

@@ -1,46 +1,35 @@
 package com.clickairtime.balance.openapi.changes;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.openapi.SpecFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
-/** The real spec, and copies of it with one edit made to its tree: no spec file is ever copied. */
+/** The real spec and edited copies of it (SpecFixture's), with the catalogue's own edits. */
 final class EditedSpec {
 
-    static final BalanceSpec REAL = BalanceSpec.load();
+    static final BalanceSpec REAL = SpecFixture.SPEC;
 
     private EditedSpec() {
     }
 
     static BalanceSpec edited(Consumer<ObjectNode> edit) {
-        return edited(REAL, edit);
+        return SpecFixture.edited(edit);
     }
 
     static BalanceSpec edited(BalanceSpec spec, Consumer<ObjectNode> edit) {
-        ObjectNode copy = spec.raw().deepCopy();
-        edit.accept(copy);
-        return yaml(copy);
+        return SpecFixture.edited(spec, edit);
     }
 
     static BalanceSpec yaml(JsonNode tree) {
-        try {
-            return BalanceSpec.parse(BalanceSpec.EXACT_YAML.writeValueAsString(tree));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SpecFixture.parse(tree);
     }
 
     static ObjectNode object(JsonNode root, String pointer) {
-        JsonNode node = root.at(pointer);
-        if (!(node instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("no object at " + pointer);
-        }
-        return object;
+        return SpecFixture.object(root, pointer);
     }
 
     static ArrayNode array(JsonNode root, String pointer) {
