@@ -165,7 +165,7 @@ final class Report {
                 runs.append(runs.length() == 0 ? "" : ", ").append(f("%.2f s", run[0]));
             }
             md.append(f("| %s | %.2f s | %s | %.0f MB |%n", variant.getKey().equals("cds")
-                            ? "`java -XX:SharedArchiveFile=… -jar` (CDS archive)" : "`java -jar` (plain jar)",
+                            ? "`java -XX:SharedArchiveFile=… -XX:+UseSerialGC -Xmx256m -jar` (CDS archive)" : "`java -jar` (plain jar)",
                     medianStart(variant.getKey()), runs,
                     median(variant.getValue().stream().mapToDouble(run -> run[1]).toArray())));
         }
@@ -182,7 +182,7 @@ final class Report {
             case "Prism":
                 return "Prism mock of the spec";
             default:
-                return "sandbox (CDS)";
+                return "sandbox (README's run command)";
         }
     }
 
@@ -202,7 +202,7 @@ final class Report {
 
     private BufferedImage chart() {
         int width = 1100;
-        int height = 480;
+        int height = 450;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
