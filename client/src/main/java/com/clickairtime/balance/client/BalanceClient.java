@@ -52,8 +52,11 @@ public final class BalanceClient {
     private final String baseUrl;
     private final RetryPolicy retryPolicy;
     private final HttpClient http;
-    private final Duration requestTimeout;
-    private final String authorization;
+    /**
+     * Every request's headers and timeout, checked once; each call copies it and adds its URL. Copying only
+     * reads the template, which nothing changes after construction, so threads can share it.
+     */
+    private final HttpRequest.Builder requestTemplate;
     /** Immutable, so one request serves every call of the operation without parameters. */
     private final HttpRequest balanceRequest;
 
@@ -61,8 +64,10 @@ public final class BalanceClient {
         this.apiKey = builder.apiKey;
         this.baseUrl = builder.baseUrl;
         this.retryPolicy = builder.retryPolicy;
-        this.requestTimeout = builder.requestTimeout;
-        this.authorization = apiKey.authorization();
+        this.requestTemplate = HttpRequest.newBuilder().GET().timeout(builder.requestTimeout)
+                .header("Accept", "application/json")
+                .header("Authorization", apiKey.authorization())
+                .header("User-Agent", USER_AGENT);
         this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.balanceRequest = request(Operation.GET_BALANCE.uri(baseUrl, null));
@@ -110,11 +115,7 @@ public final class BalanceClient {
     }
 
     private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .header("User-Agent", USER_AGENT)
-                .build();
+        return requestTemplate.copy().uri(uri).build();
     }
 
     private <R, T> ApiResult<T> call(HttpRequest request, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta) {

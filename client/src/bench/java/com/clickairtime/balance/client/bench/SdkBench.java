@@ -33,7 +33,7 @@ public final class SdkBench {
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks/sdk.properties");
-        int rounds = Integer.getInteger("bench.rounds", 15);
+        int rounds = Integer.getInteger("bench.rounds", 25);
         int warmup = Integer.getInteger("bench.warmup", 5);
         int seconds = Integer.getInteger("bench.seconds", 1);
         Options options = new OptionsBuilder()
