@@ -20,8 +20,9 @@ import java.util.Properties;
  * Runs {@link ClientBenchmark} and prints, per operation, the SDK's median call, the hand-written one's,
  * and their ratio: the median over the rounds of each round's ratio, with the lowest and highest.
  *
- * <p>Argument: the file to write the figures to. System properties {@code bench.rounds} (set from the pom property {@code bench.sdk.rounds}),
- * {@code bench.warmup} (iterations) and {@code bench.seconds} (per round) change the run's length.
+ * <p>Argument: the file to write the figures to. System properties {@code bench.rounds},
+ * {@code bench.warmup} (iterations) and {@code bench.seconds} (per round) change the run's length; the
+ * pom sets them from {@code bench.sdk.rounds}, {@code bench.sdk.warmup} and {@code bench.sdk.seconds}.
  */
 public final class SdkBench {
 
