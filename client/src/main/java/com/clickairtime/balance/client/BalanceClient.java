@@ -4,28 +4,29 @@ import com.clickairtime.balance.client.error.BalanceClientException;
 import com.clickairtime.balance.client.error.BalanceTransportException;
 import com.clickairtime.balance.client.error.ErrorResponses;
 import com.clickairtime.balance.client.error.UnexpectedResponseException;
-import com.clickairtime.balance.client.generated.api.WalletBalanceApi;
-import com.clickairtime.balance.client.generated.invoker.ApiClient;
-import com.clickairtime.balance.client.generated.invoker.ApiException;
-import com.clickairtime.balance.client.generated.invoker.ApiResponse;
 import com.clickairtime.balance.client.generated.model.BalanceSummary;
 import com.clickairtime.balance.client.generated.model.BalanceSummaryResponse;
 import com.clickairtime.balance.client.generated.model.Meta;
 import com.clickairtime.balance.client.generated.model.Wallet;
 import com.clickairtime.balance.client.generated.model.WalletResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The Wallet Balance API client. Build one, keep it, and share it between threads: it holds
@@ -42,24 +43,34 @@ public final class BalanceClient {
     public static final String SANDBOX_URL = "http://localhost:8080";
     public static final String USER_AGENT = "clickairtime-balance-java/" + version();
 
+    // Bodies are parsed from their bytes: JSON is UTF-8 (RFC 8259) whatever the platform's charset,
+    // and skipping the intermediate String is also the cheaper path.
+    private static final ObjectReader BALANCE = WireFormat.mapper().readerFor(BalanceSummaryResponse.class);
+    private static final ObjectReader WALLET = WireFormat.mapper().readerFor(WalletResponse.class);
+
     private final ApiKey apiKey;
     private final String baseUrl;
     private final RetryPolicy retryPolicy;
-    private final WalletBalanceApi api;
+    private final HttpClient http;
+    /**
+     * Every request's headers and timeout, checked once; each call copies it and adds its URL. Copying only
+     * reads the template, which nothing changes after construction, so threads can share it.
+     */
+    private final HttpRequest.Builder requestTemplate;
+    /** Immutable, so one request serves every call of the operation without parameters. */
+    private final HttpRequest balanceRequest;
 
     private BalanceClient(Builder builder) {
         this.apiKey = builder.apiKey;
         this.baseUrl = builder.baseUrl;
         this.retryPolicy = builder.retryPolicy;
-        ApiClient apiClient = new ApiClient(
-                HttpClient.newBuilder().connectTimeout(builder.connectTimeout).followRedirects(HttpClient.Redirect.NEVER),
-                WireFormat.mapper(), baseUrl);
-        apiClient.setReadTimeout(builder.requestTimeout);
-        String authorization = apiKey.authorization();
-        apiClient.setRequestInterceptor(request -> request
-                .setHeader("Authorization", authorization)
-                .setHeader("User-Agent", USER_AGENT));
-        this.api = new WalletBalanceApi(apiClient);
+        this.requestTemplate = HttpRequest.newBuilder().GET().timeout(builder.requestTimeout)
+                .header("Accept", "application/json")
+                .header("Authorization", apiKey.authorization())
+                .header("User-Agent", USER_AGENT);
+        this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.balanceRequest = request(Operation.GET_BALANCE.uri(baseUrl, null));
     }
 
     public static Builder builder() {
@@ -73,7 +84,7 @@ public final class BalanceClient {
 
     /** {@link #getBalance()} with the status, {@code meta.request_id} and rate-limit headers. */
     public ApiResult<BalanceSummary> getBalanceResult() {
-        return call(api::getBalanceWithHttpInfo, BalanceSummaryResponse::getData, BalanceSummaryResponse::getMeta);
+        return call(balanceRequest, BALANCE, BalanceSummaryResponse::getData, BalanceSummaryResponse::getMeta);
     }
 
     /**
@@ -88,9 +99,8 @@ public final class BalanceClient {
 
     /** {@link #getWallet(String)} with the status, {@code meta.request_id} and rate-limit headers. */
     public ApiResult<Wallet> getWalletResult(String walletId) {
-        String id = checkedWalletId(walletId);
-        // The generated call percent-encodes the id as one segment (a/b becomes a%2Fb).
-        return call(() -> api.getWalletBalanceWithHttpInfo(id), WalletResponse::getData, WalletResponse::getMeta);
+        HttpRequest request = request(Operation.GET_WALLET.uri(baseUrl, checkedWalletId(walletId)));
+        return call(request, WALLET, WalletResponse::getData, WalletResponse::getMeta);
     }
 
     /** Dot segments are the one thing percent-encoding leaves alone that a URL resolver would still interpret. */
@@ -104,26 +114,22 @@ public final class BalanceClient {
         return walletId;
     }
 
-    private interface Call<R> {
-        ApiResponse<R> run() throws ApiException;
+    private HttpRequest request(URI uri) {
+        return requestTemplate.copy().uri(uri).build();
     }
 
-    private <R, T> ApiResult<T> call(Call<R> call, Function<R, T> data, Function<R, Meta> meta) {
+    private <R, T> ApiResult<T> call(HttpRequest request, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta) {
         for (int retries = 0; ; retries++) {
             BalanceClientException failure;
             try {
-                ApiResponse<R> response = call.run();
-                R body = response.getData();
-                T result = body == null ? null : data.apply(body);
-                if (result == null) {
-                    throw new UnexpectedResponseException(response.getStatusCode(), "[no data in the body]", null);
-                }
-                Meta m = meta.apply(body);
-                return new ApiResult<>(response.getStatusCode(), result,
-                        m == null ? null : m.getRequestId(), m == null ? null : m.getTimestamp(),
-                        RateLimit.from(HttpHeaders.of(response.getHeaders(), (name, value) -> true)).orElse(null));
-            } catch (ApiException e) {
-                failure = translate(e);
+                return result(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), reader, data, meta);
+            } catch (BalanceClientException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new BalanceTransportException("interrupted while calling " + baseUrl, e);
+            } catch (IOException e) {
+                failure = new BalanceTransportException("no response from " + baseUrl + ": " + e, e);
             }
             Optional<Duration> delay = retryPolicy.delayBeforeRetry(retries, failure);
             if (delay.isEmpty()) {
@@ -133,19 +139,55 @@ public final class BalanceClient {
         }
     }
 
-    private BalanceClientException translate(ApiException e) {
-        if (e.getCode() != 0) {
-            return ErrorResponses.from(e.getCode(), e.getResponseHeaders(), e.getResponseBody());
+    private static <R, T> ApiResult<T> result(HttpResponse<byte[]> response, ObjectReader reader,
+                                              Function<R, T> data, Function<R, Meta> meta) {
+        int status = response.statusCode();
+        HttpHeaders headers = response.headers();
+        byte[] body = decompressed(status, headers, response.body());
+        if (status / 100 != 2) {
+            throw ErrorResponses.from(status, headers, body);
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonProcessingException) {
-            return new UnexpectedResponseException(200, "[a success body that is not the documented JSON: "
-                    + ((JsonProcessingException) cause).getOriginalMessage() + "]", null);
+        R parsed;
+        try {
+            parsed = isBlank(body) ? null : reader.readValue(body);
+        } catch (IOException e) {
+            String problem = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+            throw new UnexpectedResponseException(status, "[a success body that is not the documented JSON: " + problem + "]", null);
         }
-        if (cause instanceof InterruptedException) {
-            return new BalanceTransportException("interrupted while calling " + baseUrl, cause);
+        T result = parsed == null ? null : data.apply(parsed);
+        if (result == null) {
+            throw new UnexpectedResponseException(status, "[no data in the body]", null);
         }
-        return new BalanceTransportException("no response from " + baseUrl + ": " + cause, cause);
+        Meta m = meta.apply(parsed);
+        return new ApiResult<>(status, result, m == null ? null : m.getRequestId(), m == null ? null : m.getTimestamp(),
+                RateLimit.from(headers).orElse(null));
+    }
+
+    /** A server may gzip the body although the client never asks for it; the generated client accepted that too. */
+    private static byte[] decompressed(int status, HttpHeaders headers, byte[] body) {
+        Optional<String> encoding = headers.firstValue("Content-Encoding");
+        if (encoding.isEmpty() || body.length == 0) {
+            return body;
+        }
+        for (String token : encoding.get().split(",")) {
+            if ("gzip".equalsIgnoreCase(token.trim())) {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    return in.readAllBytes();
+                } catch (IOException e) {
+                    throw new UnexpectedResponseException(status, "[a gzip body that cannot be decompressed: " + e.getMessage() + "]", null);
+                }
+            }
+        }
+        return body;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void sleep(Duration delay, BalanceClientException failure) {

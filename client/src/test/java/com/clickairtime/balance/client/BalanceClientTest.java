@@ -131,6 +131,20 @@ class BalanceClientTest {
     }
 
     @Test
+    void aGzippedBodyIsDecompressed() throws java.io.IOException {
+        JsonNode sent = SpecBodies.named("getWalletBalance_ghs_wallet").body();
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(SpecBodies.json(sent).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        server.stubFor(get(urlEqualTo("/v2/balance/wal_ghs_001")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                .withBody(zipped.toByteArray())));
+        assertThat(client(RetryPolicy.none()).getWallet("wal_ghs_001").getBalance())
+                .isEqualTo(sent.at("/data/balance").decimalValue());
+    }
+
+    @Test
     void anUnknownCodeStillParses() {
         stub("/v2/balance", 409, SpecBodies.edited(SpecBodies.responseExample("InternalError"),
                 root -> ((ObjectNode) root.get("error")).put("code", "WALLET_FROZEN").putObject("details").put("until", new java.math.BigDecimal("1.50"))));

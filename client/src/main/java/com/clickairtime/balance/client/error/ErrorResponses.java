@@ -2,9 +2,11 @@ package com.clickairtime.balance.client.error;
 
 import com.clickairtime.balance.client.WireFormat;
 import com.clickairtime.balance.client.generated.model.ErrorResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 
+import java.io.IOException;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +16,8 @@ import java.util.Map;
 /** Turns an error response into the typed exception for its status. */
 public final class ErrorResponses {
 
+    private static final ObjectReader ENVELOPE = WireFormat.mapper().readerFor(ErrorResponse.class);
+
     private ErrorResponses() {
     }
 
@@ -21,16 +25,18 @@ public final class ErrorResponses {
      * The typed exception for an error response: the subclass for its status, or
      * {@link UnexpectedResponseException} when the body is not the error envelope.
      */
-    public static BalanceApiException from(int status, HttpHeaders headers, String body) {
+    public static BalanceApiException from(int status, HttpHeaders headers, byte[] body) {
         Duration retryAfter = headers == null ? null : retryAfter(headers);
         ErrorResponse envelope;
         try {
-            envelope = body == null ? null : WireFormat.mapper().readValue(body, ErrorResponse.class);
-        } catch (JsonProcessingException notJson) {
+            envelope = body == null || body.length == 0 ? null : ENVELOPE.readValue(body);
+        } catch (IOException notJson) {
             envelope = null;
         }
         if (envelope == null || envelope.getError() == null || envelope.getError().getCode() == null) {
-            return new UnexpectedResponseException(status, body, retryAfter);
+            // JSON or not, the bytes are read as UTF-8: the platform's charset says nothing about the server's.
+            return new UnexpectedResponseException(status, body == null ? null : new String(body, StandardCharsets.UTF_8),
+                    retryAfter);
         }
         String code = envelope.getError().getCode();
         String message = envelope.getError().getMessage();
@@ -50,6 +56,11 @@ public final class ErrorResponses {
                         ? new ServerErrorException(status, code, message, details, requestId, retryAfter)
                         : new BalanceApiException(status, code, message, details, requestId, retryAfter);
         }
+    }
+
+    /** {@link #from(int, HttpHeaders, byte[])} for a body that the caller has already decoded. */
+    public static BalanceApiException from(int status, HttpHeaders headers, String body) {
+        return from(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Seconds, or an HTTP-date (RFC 9110, section 10.2.3); anything else is ignored. */
