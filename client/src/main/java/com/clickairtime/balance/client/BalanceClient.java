@@ -51,6 +51,7 @@ public final class BalanceClient {
     private final ApiKey apiKey;
     private final String baseUrl;
     private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
     private final HttpClient http;
     /**
      * Every request's headers and timeout, checked once; each call copies it and adds its URL. Copying only
@@ -61,6 +62,7 @@ public final class BalanceClient {
     private final HttpRequest balanceRequest;
 
     private BalanceClient(Builder builder) {
+        this.sleeper = builder.sleeper;
         this.apiKey = builder.apiKey;
         this.baseUrl = builder.baseUrl;
         this.retryPolicy = builder.retryPolicy;
@@ -192,7 +194,7 @@ public final class BalanceClient {
 
     private void sleep(Duration delay, BalanceClientException failure) {
         try {
-            Thread.sleep(delay.toMillis());
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure.addSuppressed(e);
@@ -224,6 +226,7 @@ public final class BalanceClient {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(15);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.REAL;
 
         private Builder() {
         }
@@ -266,6 +269,12 @@ public final class BalanceClient {
         /** Defaults to {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** For tests: waits between retries without the wall clock. */
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 

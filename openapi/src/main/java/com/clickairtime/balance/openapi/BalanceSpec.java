@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIResolver;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -62,6 +63,10 @@ public final class BalanceSpec {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(null, raw, options);
+        if (result.getOpenAPI() != null) {
+            // What readContents does after parsing: inline the referenced parameters and the like.
+            new OpenAPIResolver(result.getOpenAPI(), null, null, null, options).resolve(result);
+        }
         this.openApi = result.getOpenAPI();
         this.messages = result.getMessages() == null ? List.of() : List.copyOf(result.getMessages());
         if (openApi == null) {

@@ -1,5 +1,6 @@
 package com.clickairtime.balance.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.Operation;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,13 @@ class SpecDocumentTest {
             assertThat(operation.getDescription()).contains("wallets.read");
             assertThat(operation.getExtensions()).containsEntry("x-required-permissions", List.of("wallets.read"));
         });
+    }
+
+    /** One parse: the model is built from the exact tree, so its example values keep their written scale. */
+    @Test
+    void theModelsExampleValuesAreTheExactTree() {
+        JsonNode value = (JsonNode) SpecFixture.SPEC.openApi().getComponents().getExamples().get("AcmeBalance").getValue();
+        assertThat(value).isSameAs(SpecFixture.SPEC.raw().at("/components/examples/AcmeBalance/value"));
+        assertThat(value.at("/data/available_balance/amount").decimalValue()).hasToString("1250.50");
     }
 }
