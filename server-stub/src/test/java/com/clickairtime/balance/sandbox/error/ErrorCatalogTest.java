@@ -24,7 +24,7 @@ class ErrorCatalogTest {
 
     @Test
     void aMessageChangedInTheSpecIsWhatTheSandboxSends() {
-        String message = "No wallet with this id belongs to your account.";
+        String message = SandboxTestSupport.SPEC.errors().get(ErrorCode.WALLET_NOT_FOUND.name()).message();
         assertThat(SPEC).contains("message: " + message);
         ErrorCatalog catalog = new ErrorCatalog(BalanceSpec.parse(SPEC.replace("message: " + message,
                 "message: That wallet is not yours, or does not exist.")));
