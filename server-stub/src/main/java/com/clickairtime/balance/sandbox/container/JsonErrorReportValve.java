@@ -11,6 +11,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
@@ -20,6 +21,7 @@ import java.io.IOException;
  * CONNECT) and answers with its own HTML page; this valve answers with JSON instead, and
  * counts the request against the caller's address, as the filter would have.
  */
+@Component
 public class JsonErrorReportValve extends ErrorReportValve {
 
     private static final Logger log = LoggerFactory.getLogger(JsonErrorReportValve.class);

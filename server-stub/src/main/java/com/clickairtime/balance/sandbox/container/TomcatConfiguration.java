@@ -1,8 +1,5 @@
 package com.clickairtime.balance.sandbox.container;
 
-import com.clickairtime.balance.sandbox.access.ClientAddress;
-import com.clickairtime.balance.sandbox.error.ErrorResponses;
-import com.clickairtime.balance.sandbox.ratelimit.RateLimits;
 import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
@@ -19,14 +16,10 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-    private final ErrorResponses errors;
-    private final RateLimits limits;
-    private final ClientAddress clientAddress;
+    private final JsonErrorReportValve errorReport;
 
-    public TomcatConfiguration(ErrorResponses errors, RateLimits limits, ClientAddress clientAddress) {
-        this.errors = errors;
-        this.limits = limits;
-        this.clientAddress = clientAddress;
+    public TomcatConfiguration(JsonErrorReportValve errorReport) {
+        this.errorReport = errorReport;
     }
 
     @Override
@@ -56,7 +49,7 @@ public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatSer
                 // Otherwise the host adds Tomcat's HTML valve again when it starts.
                 standardHost.setErrorReportValveClass(JsonErrorReportValve.class.getName());
             }
-            host.getPipeline().addValve(new JsonErrorReportValve(errors, limits, clientAddress));
+            host.getPipeline().addValve(errorReport);
         });
     }
 
