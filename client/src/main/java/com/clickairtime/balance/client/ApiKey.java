@@ -1,5 +1,6 @@
 package com.clickairtime.balance.client;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,24 @@ public final class ApiKey {
     /** The key with all but its last four characters hidden: {@code ce_live_…0001}. */
     public String masked() {
         return "ce_live_\u2026" + value.substring(value.length() - 4);
+    }
+
+    // Anything that starts like a key, valid or not: a key can come back quoted in a URL, a proxy's page or a parser's message.
+    private static final Pattern KEY_LIKE = Pattern.compile("ce_live_([A-Za-z0-9]*)");
+
+    /** The text with every key-like token masked as {@link #masked()} would show it. */
+    public static String maskIn(String text) {
+        if (text == null || !text.contains("ce_live_")) {
+            return text;
+        }
+        Matcher key = KEY_LIKE.matcher(text);
+        StringBuilder masked = new StringBuilder();
+        while (key.find()) {
+            String secret = key.group(1);
+            key.appendReplacement(masked, Matcher.quoteReplacement(
+                    "ce_live_\u2026" + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "")));
+        }
+        return key.appendTail(masked).toString();
     }
 
     String authorization() {

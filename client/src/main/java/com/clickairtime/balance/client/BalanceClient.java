@@ -153,7 +153,7 @@ public final class BalanceClient {
         try {
             parsed = isBlank(body) ? null : reader.readValue(body);
         } catch (IOException e) {
-            String problem = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+            String problem = ApiKey.maskIn(e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage());
             throw new UnexpectedResponseException(status, "[a success body that is not the documented JSON: " + problem + "]", null);
         }
         T result = parsed == null ? null : data.apply(parsed);
@@ -244,11 +244,12 @@ public final class BalanceClient {
             try {
                 uri = URI.create(baseUrl);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("baseUrl is not a URL: " + baseUrl, e);
+                throw new IllegalArgumentException("baseUrl is not a URL: " + ApiKey.maskIn(baseUrl), e);
             }
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("baseUrl must be an http(s) URL without query or fragment: " + baseUrl);
+                throw new IllegalArgumentException("baseUrl must be an http(s) URL without query or fragment: "
+                        + ApiKey.maskIn(baseUrl));
             }
             this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
             return this;

@@ -1,6 +1,7 @@
 package com.clickairtime.balance.client;
 
 import com.clickairtime.balance.client.error.AuthenticationException;
+import com.clickairtime.balance.client.error.UnexpectedResponseException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,5 +64,19 @@ class KeySafetyTest {
         assertThat(e.getMessage()).doesNotContain(SECRET_PART);
         assertThat(e.toString()).doesNotContain(SECRET_PART);
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain(SECRET_PART);
+    }
+
+    /** A key in the wrong builder call, or echoed back by a proxy's error page, comes out masked. */
+    @Test
+    void aKeyQuotedBackInAMessageIsMasked() {
+        assertThatThrownBy(() -> BalanceClient.builder().baseUrl(KEY)).isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain(SECRET_PART);
+        server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/plain")
+                .withBody("upstream refused: Authorization: Bearer " + KEY)));
+        BalanceClient client = BalanceClient.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                .retryPolicy(RetryPolicy.none()).build();
+        UnexpectedResponseException e = catchThrowableOfType(UnexpectedResponseException.class, client::getBalance);
+        assertThat(e.bodyExcerpt()).contains("Bearer ce_live_\u20260001").doesNotContain(SECRET_PART);
+        assertThat(e.getMessage()).doesNotContain(SECRET_PART);
     }
 }

@@ -15,7 +15,7 @@ public class SandboxApplication {
 
     /**
      * The spec, parsed on another thread while Spring starts: swagger-parser takes about a
-     * second in a cold JVM, and the context needs the spec only when the error catalog is made.
+     * second in a cold JVM, and the first bean that needs the spec waits for it.
      */
     private static volatile CompletableFuture<BalanceSpec> preloadedSpec;
 

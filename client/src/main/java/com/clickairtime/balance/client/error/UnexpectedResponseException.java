@@ -1,5 +1,7 @@
 package com.clickairtime.balance.client.error;
 
+import com.clickairtime.balance.client.ApiKey;
+
 import java.time.Duration;
 
 /**
@@ -27,7 +29,8 @@ public class UnexpectedResponseException extends BalanceApiException {
         if (body == null || body.isBlank()) {
             return "[no body]";
         }
-        String folded = body.replaceAll("\\s+", " ").strip();
+        // A proxy's page can echo the request, key included.
+        String folded = ApiKey.maskIn(body.replaceAll("\\s+", " ").strip());
         return folded.length() <= EXCERPT_LENGTH ? folded : folded.substring(0, EXCERPT_LENGTH) + "\u2026";
     }
 }

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every request passes here before Spring MVC routes it, so that inside the API's namespace
@@ -30,8 +29,9 @@ import java.util.Set;
  * the method (405); then Spring's routing (404, 406) and {@link AccessInterceptor}
  * (permission 403, rate limit 429).
  *
- * <p>Every request is counted once, here: against its key when the key is valid, else against
- * the caller's address. Outside the namespace the {@code Authorization} header is never read,
+ * <p>Every request is counted once, here: against its key when the key is valid and used from
+ * its allow-list, else against the caller's address. Outside the namespace the
+ * {@code Authorization} header is never read,
  * so that no response there can tell a valid key from a made-up one.
  */
 @Component
@@ -40,8 +40,6 @@ public class AccessFilter extends OncePerRequestFilter {
 
     /** Set by the container on {@code OPTIONS *}, which it hands on as {@code OPTIONS /}. */
     public static final String ASTERISK_ATTRIBUTE = AccessFilter.class.getName() + ".asterisk";
-
-    private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiKeys keys;
     private final ApiRoutes routes;
@@ -63,13 +61,14 @@ public class AccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String address = "address:" + clientAddress.of(request);
+        String caller = clientAddress.of(request);
+        String address = "address:" + caller;
         if (!routes.inApi(request)) {
             RateLimiter.Verdict budget = limits.requests().charge(address);
             budget.writeHeaders(response);
             if (!budget.allowed()) {
                 refuse(request, response, exceeded(budget, response));
-            } else if (!SERVED_METHODS.contains(request.getMethod())) {
+            } else if (!ErrorResponses.SERVED_METHODS.contains(request.getMethod())) {
                 errors.methodNotAllowed(request, response);
             } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null) {
                 options(response);
@@ -96,12 +95,15 @@ public class AccessFilter extends OncePerRequestFilter {
             return;
         }
 
+        if (key.allowedIps() != null && !key.allowedIps().isEmpty() && !key.allowedIps().contains(caller)) {
+            // Not the key's to pay: a caller outside the allow-list must not spend its owner's budget.
+            limits.requests().charge(address).writeHeaders(response);
+            refuse(request, response, new ApiException(ErrorCode.IP_NOT_ALLOWED));
+            return;
+        }
         RateLimiter.Verdict budget = limits.requests().charge("key:" + key.key());
         budget.writeHeaders(response);
-        if (key.allowedIps() != null && !key.allowedIps().isEmpty()
-                && !key.allowedIps().contains(clientAddress.of(request))) {
-            refuse(request, response, new ApiException(ErrorCode.IP_NOT_ALLOWED));
-        } else if (!SERVED_METHODS.contains(request.getMethod())) {
+        if (!ErrorResponses.SERVED_METHODS.contains(request.getMethod())) {
             errors.methodNotAllowed(request, response);
         } else if ("OPTIONS".equals(request.getMethod()) && routes.isOperation(request)) {
             if (budget.allowed()) {

@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.dataset;
 
+import com.clickairtime.balance.server.model.Wallet;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -68,6 +69,15 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         return dataset;
     }
 
+    private static boolean knownValue(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
     /** Whether the amount is one of the currency's, at its scale without rounding; an unknown currency is not. */
     private static boolean fitsMinorUnits(BigDecimal amount, String currency) {
         try {
@@ -94,6 +104,10 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
                 }
                 if (wallet.balance() == null || wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {
                     problems.add("wallet " + wallet.id() + ": balance and allowed_countries are required");
+                } else if (!knownValue(() -> Wallet.TypeEnum.fromValue(wallet.type()))
+                        || !knownValue(() -> Wallet.StatusEnum.fromValue(wallet.status()))) {
+                    problems.add("wallet " + wallet.id() + ": type " + wallet.type() + " or status " + wallet.status()
+                            + " is not one the spec documents");
                 } else if (!fitsMinorUnits(wallet.balance(), wallet.currency())) {
                     problems.add("wallet " + wallet.id() + ": " + wallet.balance().toPlainString() + " is no amount of "
                             + wallet.currency() + " (ISO 4217 currency with that many decimal places at most)");

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +24,10 @@ import java.util.Map;
 public class ErrorResponses {
 
     /** What the sandbox serves, on every path: the API's reads, HEAD (RFC 9110) and OPTIONS. */
-    public static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    public static final List<String> SERVED_METHODS = List.of("GET", "HEAD", "OPTIONS");
+
+    /** {@link #SERVED_METHODS} as an {@code Allow} header. */
+    public static final String ALLOWED_METHODS = String.join(", ", SERVED_METHODS);
 
     private final JsonMapper json;
     private final ResponseMeta meta;

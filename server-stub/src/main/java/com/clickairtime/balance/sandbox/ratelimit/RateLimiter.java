@@ -72,7 +72,8 @@ public class RateLimiter {
         long nowMillis = clock.millis();
         Window window = windows.get(bucket);
         if (window == null && buckets.get() >= maxBuckets) {
-            window = windows.get(OVERFLOW);
+            sweep(nowMillis);
+            window = buckets.get() >= maxBuckets ? windows.get(OVERFLOW) : null;
         }
         if (window == null || nowMillis >= window.endMillis()) {
             return new Verdict(limit, limit, secondsCeiling(nowMillis + WINDOW.toMillis()), true, 1);

@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.logging;
 
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiKeyMaskTest {
 
     static final String KEY = "ce_live_ReallySecretKeyNotInAnyFileX0042";
+
+    @Test
+    void theMaskLooksForTheSpecsKeyPrefix() {
+        assertThat(SandboxTestSupport.SPEC.apiKeyPattern().pattern()).startsWith("^" + ApiKeyMask.PREFIX + "[");
+    }
 
     @Test
     void keysAreMaskedWhereverTheyStand() {

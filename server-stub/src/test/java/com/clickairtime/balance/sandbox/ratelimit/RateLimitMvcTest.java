@@ -25,7 +25,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(SandboxTestSupport.MutableClockConfiguration.class)
-@DirtiesContext // it spends the demo keys' budgets
+// Each test spends budgets and sets the clock: a fresh sandbox for each, so their order cannot matter.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class RateLimitMvcTest {
 
     @Autowired
@@ -40,10 +41,11 @@ class RateLimitMvcTest {
     @Test
     void theThreeHundredAndFirstRequestOfAMinuteIsRefusedForThatKeyOnly() throws Exception {
         clock.set(Instant.parse("2026-01-01T12:00:00.250Z"));
-        for (int i = 1; i <= 300; i++) {
+        int limit = properties.rateLimit().requestsPerMinute();
+        for (int i = 1; i <= limit; i++) {
             MockHttpServletResponse ok = balance(SandboxTestSupport.ACME);
             assertThat(ok.getStatus()).as("request %d", i).isEqualTo(200);
-            assertThat(ok.getHeader("X-RateLimit-Remaining")).isEqualTo(Integer.toString(300 - i));
+            assertThat(ok.getHeader("X-RateLimit-Remaining")).isEqualTo(Integer.toString(limit - i));
             clock.advance(Duration.ofMillis(150));
         }
         MockHttpServletResponse refused = balance(SandboxTestSupport.ACME);
@@ -114,6 +116,22 @@ class RateLimitMvcTest {
         }
         assertThat(mvc.perform(get("/v2/balance").with(from("192.0.2.50"))).andReturn().getResponse().getStatus())
                 .isEqualTo(429);
+    }
+
+    /** A key used from outside its allow-list is refused without spending its owner's budget. */
+    @Test
+    void aCallerOutsideTheAllowListDoesNotSpendTheKeysBudget() throws Exception {
+        clock.set(Instant.parse("2026-01-05T12:00:00Z"));
+        String key = SandboxTestSupport.ACME_IP_RESTRICTED;
+        String owner = SandboxTestSupport.DATASET.apiKeys().stream().filter(k -> k.key().equals(key)).findFirst()
+                .orElseThrow().allowedIps().get(0);
+        for (int i = 0; i < 5; i++) {
+            assertThat(balanceFrom("192.0.2.77", key).getStatus()).isEqualTo(403);
+        }
+        MockHttpServletResponse fromOwner = balanceFrom(owner, key);
+        assertThat(fromOwner.getStatus()).isEqualTo(200);
+        assertThat(fromOwner.getHeader("X-RateLimit-Remaining"))
+                .isEqualTo(Integer.toString(properties.rateLimit().requestsPerMinute() - 1));
     }
 
     private static final String GUESSER = "192.0.2.66";

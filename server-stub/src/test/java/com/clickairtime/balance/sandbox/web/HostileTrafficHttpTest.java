@@ -1,6 +1,7 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.clickairtime.balance.sandbox.error.ErrorResponses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HostileTrafficHttpTest {
 
-    private static final String ALLOWED = "GET, HEAD, OPTIONS";
+    private static final String ALLOWED = ErrorResponses.ALLOWED_METHODS;
 
     @LocalServerPort
     int port;
