@@ -50,10 +50,11 @@ class ExamplePairingTest {
     void credentialsComeFromTheExample() {
         assertThat(cases.get("getBalance_acme_balance").credentials().kind()).isEqualTo(Kind.ANY_VALID_KEY);
         assertThat(cases.get("getBalance_acme_balance").credentials().apiKey())
-                .isEqualTo("ce_live_SandboxAcmeWalletsRead0000000001");
+                .isEqualTo(SpecFixture.SPEC.raw().at("/components/securitySchemes/bearerAuth/x-sandbox-api-key").asText());
         assertThat(cases.get("getBalance_missing_api_key").credentials().authorization()).isNull();
         assertThat(cases.get("getWalletBalance_insufficient_permissions").credentials())
-                .isEqualTo(new ExampleCase.Credentials(Kind.EXACT_KEY, "ce_live_SandboxAcmeAirtimeOnly0000000002"));
+                .isEqualTo(new ExampleCase.Credentials(Kind.EXACT_KEY,
+                        SpecFixture.SPEC.raw().at("/components/examples/InsufficientPermissions/x-sandbox-api-key").asText()));
     }
 
     @Test
