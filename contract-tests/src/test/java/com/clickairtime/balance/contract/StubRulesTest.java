@@ -31,7 +31,7 @@ class StubRulesTest {
 
     private static final BalanceSpec SPEC = BalanceSpec.load();
     private static final String DEFAULT_KEY =
-            SPEC.raw().at("/components/securitySchemes/bearerAuth/x-sandbox-api-key").asText();
+            SPEC.defaultSandboxKey().orElseThrow();
     private static final String INVALID_API_KEY =
             SPEC.raw().at("/components/examples/InvalidApiKey/value/error/code").asText();
     private static final String WALLET_NOT_FOUND =

@@ -1,7 +1,6 @@
 package com.clickairtime.balance.sandbox.bench;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,13 +185,8 @@ public final class SandboxBench {
 
     /** The key the spec names for the sandbox's demo account: the request every server gets. */
     static String sandboxKey(Path spec) {
-        JsonNode schemes = BalanceSpec.read(spec).raw().at("/components/securitySchemes");
-        for (JsonNode scheme : schemes) {
-            if (scheme.hasNonNull("x-sandbox-api-key")) {
-                return scheme.get("x-sandbox-api-key").asText();
-            }
-        }
-        throw new IllegalStateException("the spec names no x-sandbox-api-key");
+        return BalanceSpec.read(spec).defaultSandboxKey()
+                .orElseThrow(() -> new IllegalStateException("the spec names no x-sandbox-api-key"));
     }
 
     private static Thread sampleRss(Server server, AtomicReference<Double> peak) {

@@ -121,7 +121,7 @@ class DocsBrowserTest {
         }
 
         screenshot("1-top.png", null);
-        authorize(wait, SandboxTestSupport.SPEC.raw().at("/components/securitySchemes/bearerAuth/x-sandbox-api-key").asText());
+        authorize(wait, SandboxTestSupport.SPEC.defaultSandboxKey().orElseThrow());
 
         JsonNode balance = SandboxTestSupport.documented("getBalance_acme_balance");
         WebElement balanceResponse = execute(wait, getBalance, null, null);
