@@ -10,6 +10,7 @@ import com.clickairtime.balance.client.error.NotFoundException;
 import com.clickairtime.balance.client.error.PermissionDeniedException;
 import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
+import com.clickairtime.balance.verifier.check.WireText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +79,7 @@ final class ExampleReplay {
         ApiResult<?> result = call(client, example);
         assertThat(result.status()).isEqualTo(example.status());
         JsonNode data = MODEL_TREE.valueToTree(result.data());
-        assertThat(WrittenAsDocumented.sameValues(data, example.body().get("data")))
+        assertThat(WireText.sameValues(data, example.body().get("data")))
                 .as("%s: the SDK read %s, the spec documents %s (scale included)", example.contractName(), data,
                         example.body().get("data")).isTrue();
         checkMeta(example.body().get("meta"), result.requestId(), result.timestamp(), meta);
@@ -103,7 +104,7 @@ final class ExampleReplay {
         assertThat(error.code()).isEqualTo(expected.at("/error/code").asText());
         assertThat(error.errorMessage()).isEqualTo(expected.at("/error/message").asText());
         JsonNode details = BalanceSpec.EXACT_JSON.valueToTree(error.details());
-        assertThat(WrittenAsDocumented.sameValues(details, expected.at("/error/details")))
+        assertThat(WireText.sameValues(details, expected.at("/error/details")))
                 .as("%s: details %s", example.contractName(), details).isTrue();
         checkMeta(expected.get("meta"), error.requestId().orElse(null), null, meta);
     }
