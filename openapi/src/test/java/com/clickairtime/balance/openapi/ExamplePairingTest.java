@@ -161,4 +161,33 @@ class ExamplePairingTest {
         List<String> names = extended.cases().stream().map(ExampleCase::contractName).toList();
         assertThat(names).contains("getWalletBalance_kes_wallet").hasSize(cases.size() + 1);
     }
+
+    @Test
+    void queryAndHeaderExamplesPairByNameInTheDocumentsOrder() {
+        BalanceSpec extended = SpecFixture.edited(raw -> {
+            ArrayNode parameters = ((ObjectNode) raw.at("/paths/~1v2~1balance/get")).putArray("parameters");
+            ObjectNode currency = parameters.addObject().put("name", "currency").put("in", "query");
+            currency.putObject("schema").put("type", "string");
+            currency.putObject("examples").putObject("usd_only").put("value", "US D&");
+            ObjectNode tag = parameters.addObject().put("name", "a tag").put("in", "query");
+            tag.putObject("schema").put("type", "string");
+            tag.putObject("examples").putObject("usd_only").put("value", "x/y");
+            ObjectNode trace = parameters.addObject().put("name", "X-Trace").put("in", "header");
+            trace.putObject("schema").put("type", "string");
+            trace.putObject("examples").putObject("usd_only").put("value", "t1");
+            SpecFixture.object(raw, "/paths/~1v2~1balance/get/responses/200/content/application~1json/examples")
+                    .set("usd_only", JsonNodeFactory.instance.objectNode().put("$ref", "#/components/examples/AcmeBalance"));
+        });
+        Map<String, ExampleCase> byName = extended.cases().stream()
+                .collect(Collectors.toMap(ExampleCase::contractName, Function.identity()));
+        ExampleCase usdOnly = byName.get("getBalance_usd_only");
+        assertThat(usdOnly.queryParameters()).containsExactly(Map.entry("currency", "US D&"), Map.entry("a tag", "x/y"));
+        assertThat(usdOnly.headerParameters()).containsExactly(Map.entry("X-Trace", "t1"));
+        assertThat(usdOnly.requestTarget()).isEqualTo("/v2/balance?currency=US+D%26&a+tag=x%2Fy");
+        ExampleCase acme = byName.get("getBalance_acme_balance");
+        assertThat(acme.queryParameters()).isEmpty();
+        assertThat(acme.headerParameters()).isEmpty();
+        assertThat(acme.requestTarget()).isEqualTo("/v2/balance");
+        assertThat(acme.invalidRequest()).isFalse();
+    }
 }
