@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static com.clickairtime.balance.openapi.changes.EditedSpec.NEW_PROPERTY;
+import static com.clickairtime.balance.openapi.changes.EditedSpec.NEXT_MAJOR;
+import static com.clickairtime.balance.openapi.changes.EditedSpec.NEXT_MINOR;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.REAL;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.array;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.edited;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The catalogue: each kind of change, made by one edit of the real spec, with the level the gate
+ * The catalogue: each kind of change, made by one edit of the frozen fixture spec, with the level the gate
  * gives it and whether the build passes (the baseline's {@code info.version} is kept unless said).
  */
 class ChangeCatalogueTest {
@@ -36,7 +38,7 @@ class ChangeCatalogueTest {
 
     private static ChangeReport gate(BalanceSpec baseline, BalanceSpec current) {
         return new ChangeReport("test", baseline.openApi().getInfo().getVersion(),
-                current.openApi().getInfo().getVersion(), "1.0.0-SNAPSHOT", ApiChanges.between(baseline, current));
+                current.openApi().getInfo().getVersion(), EditedSpec.VERSION + "-SNAPSHOT", ApiChanges.between(baseline, current));
     }
 
     private static ChangeReport gate(BalanceSpec current) {
@@ -50,7 +52,7 @@ class ChangeCatalogueTest {
         assertThat(report.changes()).extracting(ApiChange::level, ApiChange::kind, ApiChange::location)
                 .contains(tuple(Level.BREAKING, "operation-removed", GET_WALLET));
         assertThat(report.failure()).hasValueSatisfying(why -> assertThat(why)
-                .contains("operation-removed at " + GET_WALLET).contains("make it 2.0.0"));
+                .contains("operation-removed at " + GET_WALLET).contains("make it " + NEXT_MAJOR));
     }
 
     @Test
@@ -301,7 +303,7 @@ class ChangeCatalogueTest {
     void aBreakingChangeWithANewMajorVersionPasses() {
         ChangeReport report = gate(edited(root -> {
             object(root, "/paths").remove("/v2/balance/{wallet_id}");
-            object(root, "/info").put("version", "2.0.0");
+            object(root, "/info").put("version", NEXT_MAJOR);
         }));
 
         assertThat(report.breaking()).isNotEmpty();
@@ -313,10 +315,10 @@ class ChangeCatalogueTest {
     void aMinorBumpIsNotEnoughForABreakingChange() {
         ChangeReport report = gate(edited(root -> {
             object(root, "/paths").remove("/v2/balance/{wallet_id}");
-            object(root, "/info").put("version", "1.1.0");
+            object(root, "/info").put("version", NEXT_MINOR);
         }));
 
-        assertThat(report.failure()).hasValueSatisfying(why -> assertThat(why).contains("info.version is 1.1.0"));
+        assertThat(report.failure()).hasValueSatisfying(why -> assertThat(why).contains("info.version is " + NEXT_MINOR));
     }
 
     @Test
@@ -334,7 +336,7 @@ class ChangeCatalogueTest {
 
     @Test
     void theIdenticalSpecHasNoChanges() {
-        assertThat(gate(REAL, BalanceSpec.load()).changes()).isEmpty();
+        assertThat(gate(REAL, BalanceSpec.parse(REAL.text())).changes()).isEmpty();
     }
 
     private static JsonNode reversed(JsonNode node) {
