@@ -149,6 +149,55 @@ public final class BalanceContractVerifier {
                         + caseNames()));
     }
 
+    /** A case's request parameters as documented, and as a provider state changed them. */
+    private static final class Parameters {
+
+        private final ExampleCase example;
+        private final Map<String, String> path;
+        private final Map<String, String> query;
+        private final Map<String, String> headers;
+
+        Parameters(ExampleCase example) {
+            this.example = example;
+            this.path = new LinkedHashMap<>(example.pathParameters());
+            this.query = new LinkedHashMap<>(example.queryParameters());
+            this.headers = new LinkedHashMap<>(example.headerParameters());
+        }
+
+        Map<String, String> documented() {
+            Map<String, String> all = new LinkedHashMap<>(example.headerParameters());
+            all.putAll(example.queryParameters());
+            all.putAll(example.pathParameters());
+            return java.util.Collections.unmodifiableMap(all);
+        }
+
+        /** False when the case sends no parameter of that name. */
+        boolean set(String name, String value) {
+            for (Map<String, String> parameters : List.of(path, query, headers)) {
+                if (parameters.containsKey(name)) {
+                    parameters.put(name, value);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        WireRequest request(String key) {
+            String target = example.pathTemplate();
+            for (Map.Entry<String, String> parameter : path.entrySet()) {
+                target = target.replace("{" + parameter.getKey() + "}", ExampleCase.segment(parameter.getValue()));
+            }
+            java.util.StringJoiner withQuery = new java.util.StringJoiner("&", target + "?", "");
+            query.forEach((name, value) -> withQuery.add(ExampleCase.formEncoded(name) + "=" + ExampleCase.formEncoded(value)));
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            sent.put("Accept", example.mediaType());
+            if (key != null) {
+                sent.put("Authorization", "Bearer " + key);
+            }
+            return new WireRequest(example.method(), query.isEmpty() ? target : withQuery.toString(), sent);
+        }
+    }
+
     /** One pass over the cases: what ran, what each server body was. */
     private final class Run {
 
@@ -178,7 +227,7 @@ public final class BalanceContractVerifier {
 
         private void check(ExampleCase example) throws Exception {
             String state = caseStates.of(example);
-            Map<String, String> parameters = new LinkedHashMap<>(example.pathParameters());
+            Parameters parameters = new Parameters(example);
             String key = example.credentials().apiKey();
             if (state != null) {
                 ProviderState provider = states.getOrDefault(state, fallback);
@@ -187,15 +236,20 @@ public final class BalanceContractVerifier {
                             + " add .state(\"" + state + "\", context -> ...) or exclude the case with a reason");
                 }
                 StateSetup setup = provider.setUp(new StateContext(state, example.contractName(), example.operationId(),
-                        Map.copyOf(parameters)));
+                        parameters.documented()));
                 if (setup == null) {
                     throw new AssertionError(example.contractName() + ": the provider state '" + state + "' returned no setup");
                 }
                 key = setup.apiKey();
-                parameters.putAll(setup.parameters());
+                setup.parameters().forEach((name, value) -> {
+                    if (!parameters.set(name, value)) {
+                        throw new AssertionError(example.contractName() + ": the provider state '" + state + "' sets the"
+                                + " parameter '" + name + "', which this case does not send");
+                    }
+                });
             }
             keys.add(key);
-            WireRequest request = request(example, parameters, key);
+            WireRequest request = parameters.request(key);
             Duration left = Duration.between(Instant.now(), end);
             if (left.isNegative() || left.isZero()) {
                 throw new AssertionError(example.contractName() + ": the run's deadline of " + deadline + " had passed"
@@ -218,19 +272,6 @@ public final class BalanceContractVerifier {
                 throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target()
                         + " answered " + response.status() + ":\n  - " + String.join("\n  - ", problems)));
             }
-        }
-
-        private WireRequest request(ExampleCase example, Map<String, String> parameters, String key) {
-            String path = example.pathTemplate();
-            for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-                path = path.replace("{" + parameter.getKey() + "}", ExampleCase.segment(parameter.getValue()));
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Accept", example.mediaType());
-            if (key != null) {
-                headers.put("Authorization", "Bearer " + key);
-            }
-            return new WireRequest(example.method(), path, headers);
         }
 
         void summary() {
