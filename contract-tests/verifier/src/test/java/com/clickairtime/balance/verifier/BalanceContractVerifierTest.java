@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BalanceContractVerifierTest {
 
-    private static final BalanceSpec SPEC = fixture();
+    private static final BalanceSpec SPEC = fixture("balance-2026-11.yaml");
     private static final String DEFAULT_KEY = SPEC.defaultSandboxKey().orElseThrow();
 
     private final List<Socket> held = new ArrayList<>();
@@ -52,6 +52,26 @@ class BalanceContractVerifierTest {
     void aFaithfulServerPassesEveryCaseAtTheExactLevel() {
         Map<String, Throwable> outcome = run(verifier(UnaryOperator.identity()).level(Level.EXACT));
         assertThat(outcome).hasSize(SPEC.cases().size() + 1).allSatisfy((name, failure) -> assertThat(failure).isNull());
+    }
+
+    @Test
+    void queryAndHeaderParametersAreSentAsDocumented() {
+        BalanceSpec parameters = fixture("parameters.yaml");
+        Map<String, Throwable> outcome = run(BalanceContractVerifier.forSpec(parameters)
+                .target(new DocumentedServer(parameters, UnaryOperator.identity())).statesAsDocumented().level(Level.EXACT));
+        assertThat(outcome).containsKeys("getBalance_ghs_only", "getBalance_ghs_tagged", "getBalance_lowercase_currency")
+                .allSatisfy((name, failure) -> assertThat(failure).as(name).isNull());
+    }
+
+    @Test
+    void aServerThatIgnoresTheQueryFailsItsCase() {
+        BalanceSpec parameters = fixture("parameters.yaml");
+        DocumentedServer server = new DocumentedServer(parameters, UnaryOperator.identity());
+        Map<String, Throwable> outcome = run(BalanceContractVerifier.forSpec(parameters).statesAsDocumented().level(Level.EXACT)
+                .target((request, timeout) -> server.send(new com.clickairtime.balance.verifier.target.WireRequest(
+                        request.method(), request.path(), request.headers()), timeout)));
+        assertThat(outcome.get("getBalance_ghs_only")).hasMessageContaining("getBalance_ghs_only: GET /v2/balance?currency=GHS")
+                .hasMessageContaining("the body as written (meta aside) differs from the example");
     }
 
     @Test
@@ -186,9 +206,9 @@ class BalanceContractVerifierTest {
         }
     }
 
-    private static BalanceSpec fixture() {
+    private static BalanceSpec fixture(String name) {
         try {
-            return BalanceSpec.read(Path.of(BalanceContractVerifierTest.class.getResource("/specs/balance-2026-11.yaml").toURI()));
+            return BalanceSpec.read(Path.of(BalanceContractVerifierTest.class.getResource("/specs/" + name).toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

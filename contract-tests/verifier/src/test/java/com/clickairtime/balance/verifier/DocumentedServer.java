@@ -26,14 +26,20 @@ final class DocumentedServer implements Target {
 
     DocumentedServer(BalanceSpec spec, UnaryOperator<WireResponse> mutation) {
         for (ExampleCase example : spec.cases()) {
-            byRequest.putIfAbsent(key(example.path(), example.credentials().authorization()), example);
+            Map<String, String> headers = new LinkedHashMap<>(example.headerParameters());
+            if (example.credentials().authorization() != null) {
+                headers.put("Authorization", example.credentials().authorization());
+            }
+            byRequest.putIfAbsent(key(example.requestTarget(), headers), example);
         }
         this.mutation = mutation;
     }
 
     @Override
     public WireResponse send(WireRequest request, Duration timeout) {
-        ExampleCase example = byRequest.get(key(request.target(), request.headers().get("Authorization")));
+        Map<String, String> sent = new LinkedHashMap<>(request.headers());
+        sent.remove("Accept");
+        ExampleCase example = byRequest.get(key(request.target(), sent));
         if (example == null) {
             return new WireResponse(500, Map.of("Content-Type", List.of("text/plain")), "no example".getBytes(StandardCharsets.UTF_8));
         }
@@ -51,8 +57,8 @@ final class DocumentedServer implements Target {
         return "the documented server";
     }
 
-    private static String key(String target, String authorization) {
-        return target + " " + authorization;
+    private static String key(String target, Map<String, String> headers) {
+        return target + " " + new java.util.TreeMap<>(headers);
     }
 
     /** The same response with its body's text replaced. */
