@@ -15,8 +15,8 @@ class DocumentedFactsTest {
     @Test
     void everyErrorCodeHasOneStatusAndOneMessage() {
         Map<String, DocumentedError> errors = SpecFixture.SPEC.errors();
-        // The 8 codes of the operations' error examples, and the 5 generic ones.
-        assertThat(errors).hasSize(13);
+        // The 8 codes of the operations' error examples, and the 6 generic ones.
+        assertThat(errors).hasSize(14);
         assertThat(errors.values()).allSatisfy(error -> {
             assertThat(error.status()).isBetween(400, 599);
             assertThat(error.message()).isNotBlank().doesNotContain("ce_live_");
