@@ -42,20 +42,7 @@ public final class ErrorResponses {
         String message = envelope.getError().getMessage();
         Map<String, Object> details = envelope.getError().getDetails();
         String requestId = envelope.getMeta() == null ? null : envelope.getMeta().getRequestId();
-        switch (status) {
-            case 401:
-                return new AuthenticationException(status, code, message, details, requestId, retryAfter);
-            case 403:
-                return new PermissionDeniedException(status, code, message, details, requestId, retryAfter);
-            case 404:
-                return new NotFoundException(status, code, message, details, requestId, retryAfter);
-            case 429:
-                return new RateLimitedException(status, code, message, details, requestId, retryAfter);
-            default:
-                return status >= 500
-                        ? new ServerErrorException(status, code, message, details, requestId, retryAfter)
-                        : new BalanceApiException(status, code, message, details, requestId, retryAfter);
-        }
+        return ErrorTypes.of(status, code, message, details, requestId, retryAfter);
     }
 
     /** {@link #from(int, HttpHeaders, byte[])} for a body that the caller has already decoded. */
