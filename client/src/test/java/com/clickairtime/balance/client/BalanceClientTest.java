@@ -135,6 +135,17 @@ class BalanceClientTest {
                 }));
     }
 
+    /** The names the hand-written SDK had keep working over the generated operation. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theOldWalletMethodNamesStillWork() {
+        JsonNode body = SpecBodies.named("getWalletBalance_ghs_wallet").body();
+        stub("/v2/balance/wal_ghs_001", 200, SpecBodies.json(body));
+        BalanceClient client = client(RetryPolicy.none());
+        assertThat(client.getWallet("wal_ghs_001").getId()).isEqualTo(body.at("/data/id").asText());
+        assertThat(client.getWalletResult("wal_ghs_001").requestId()).isEqualTo(body.at("/meta/request_id").asText());
+    }
+
     @Test
     void aGzippedBodyIsDecompressed() throws java.io.IOException {
         JsonNode sent = SpecBodies.named("getWalletBalance_ghs_wallet").body();
