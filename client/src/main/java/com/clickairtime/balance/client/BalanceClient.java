@@ -2,34 +2,49 @@ package com.clickairtime.balance.client;
 
 import com.clickairtime.balance.client.generated.model.Wallet;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The Wallet Balance API client. Build one, keep it, and share it between threads: it holds
- * one {@link HttpClient} and no per-call state. Its operations, one method per operation of the spec,
- * are generated into {@link BalanceOperations}.
+ * one {@link HttpClient} and no per-call state. Its operations, one method per operation of the spec
+ * (and an {@code ...Async} twin of each), are generated into {@link BalanceOperations}.
  *
  * <pre>{@code
  * BalanceClient client = BalanceClient.builder().apiKey(System.getenv("CLICKAIRTIME_API_KEY")).build();
  * BalanceSummary balance = client.getBalance();
  * }</pre>
+ *
+ * <p>{@link #close()} closes the {@link HttpClient} the SDK built, on JDK 21 and later where it can be closed;
+ * one given to {@link Builder#httpClient(HttpClient)} is the caller's and is never closed.
  */
-public final class BalanceClient extends BalanceOperations {
+public final class BalanceClient extends BalanceOperations implements AutoCloseable {
 
     public static final String PRODUCTION_URL = "https://api.clickairtime.com";
     public static final String SANDBOX_URL = "http://localhost:8080";
     public static final String USER_AGENT = "clickairtime-balance-java/" + version();
 
     private BalanceClient(Builder builder) {
-        super(new ApiCore(builder.apiKey, builder.baseUrl, builder.retryPolicy, builder.sleeper, builder.connectTimeout,
-                builder.requestTimeout, USER_AGENT));
+        super(new ApiCore(builder, builder.userAgentSuffix == null ? USER_AGENT : USER_AGENT + " " + builder.userAgentSuffix));
     }
 
     public static Builder builder() {
@@ -54,6 +69,15 @@ public final class BalanceClient extends BalanceOperations {
         return getWalletBalanceResult(walletId);
     }
 
+    /**
+     * Refuses further calls and closes the SDK's own {@link HttpClient} where the JDK allows (21+); harmless on
+     * 11 to 20. A caller's own client is left open.
+     */
+    @Override
+    public void close() {
+        core.close();
+    }
+
     private static String version() {
         try (InputStream in = BalanceClient.class.getResourceAsStream("client.properties")) {
             Properties properties = new Properties();
@@ -68,24 +92,53 @@ public final class BalanceClient extends BalanceOperations {
 
     @Override
     public String toString() {
-        return "BalanceClient{baseUrl=" + core.baseUrl + ", apiKey=" + core.apiKey.masked() + ", retryPolicy=" + core.retryPolicy + "}";
+        return "BalanceClient{baseUrl=" + core.baseUrl + ", apiKey=" + (core.apiKey == null ? "(supplied per request)" : core.apiKey.masked())
+                + ", retryPolicy=" + core.retryPolicy + "}";
     }
 
     public static final class Builder {
 
-        private ApiKey apiKey;
-        private String baseUrl = PRODUCTION_URL;
+        /** Headers the SDK sets itself: a default header cannot replace them. */
+        private static final Set<String> OWN_HEADERS = Set.of("authorization", "user-agent", "accept");
+
+        ApiKey apiKey;
+        Supplier<String> keySupplier;
+        String baseUrl = PRODUCTION_URL;
         private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration requestTimeout = Duration.ofSeconds(15);
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Sleeper sleeper = Sleeper.REAL;
+        Duration requestTimeout = Duration.ofSeconds(15);
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        Sleeper sleeper = Sleeper.REAL;
+        CallListener listener;
+        final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        String userAgentSuffix;
+        Executor executor;
+        HttpClient httpClient;
+        private ProxySelector proxy;
+        private Authenticator proxyAuthenticator;
+        private SSLContext sslContext;
+        private SSLParameters sslParameters;
+        private HttpClient.Version httpVersion;
+        /** The options that configure the SDK's own HttpClient, for the error when a caller's client is given too. */
+        private final List<String> transportOptions = new ArrayList<>();
 
         private Builder() {
         }
 
-        /** Required: {@code ce_live_} + 32 letters or digits. */
+        /** Required, or {@link #apiKey(Supplier)}: {@code ce_live_} + 32 letters or digits. */
         public Builder apiKey(String apiKey) {
             this.apiKey = ApiKey.of(apiKey);
+            this.keySupplier = null;
+            return this;
+        }
+
+        /**
+         * For key rotation: the key is read from the supplier for every call and checked like {@link #apiKey(String)};
+         * a call whose supplied key is not valid fails with {@link IllegalStateException} before any request, and
+         * the message never repeats it.
+         */
+        public Builder apiKey(Supplier<String> keySupplier) {
+            this.keySupplier = Objects.requireNonNull(keySupplier, "keySupplier");
+            this.apiKey = null;
             return this;
         }
 
@@ -110,6 +163,7 @@ public final class BalanceClient extends BalanceOperations {
         /** How long to wait for a connection; default 5 s. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = RetryPolicy.requirePositive(connectTimeout, "connectTimeout");
+            transportOptions.add("connectTimeout");
             return this;
         }
 
@@ -125,15 +179,135 @@ public final class BalanceClient extends BalanceOperations {
             return this;
         }
 
+        /** Told about every attempt of every call; see {@link CallListener}. */
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * A header sent with every request, e.g. a correlation id. {@code Authorization}, {@code User-Agent} and
+         * {@code Accept} are the SDK's own (see {@link #userAgentSuffix(String)}).
+         */
+        public Builder defaultHeader(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(name + " is set by the SDK and cannot be a default header");
+            }
+            try {
+                HttpRequest.newBuilder().header(name, value); // the JDK's own rules: restricted names, CR/LF
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a header the JDK sends: " + ApiKey.maskIn(name) + ": " + ApiKey.maskIn(e.getMessage()));
+            }
+            defaultHeaders.put(name, value);
+            return this;
+        }
+
+        /** Appended to the SDK's User-Agent after a space, e.g. {@code my-app/1.4}. */
+        public Builder userAgentSuffix(String suffix) {
+            Objects.requireNonNull(suffix, "suffix");
+            if (suffix.isBlank() || !suffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("a User-Agent suffix is printable ASCII and not blank");
+            }
+            this.userAgentSuffix = suffix.strip();
+            return this;
+        }
+
+        /** Where requests go through: {@code ProxySelector.of(new InetSocketAddress(host, port))}. Default: none. */
+        public Builder proxy(ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            transportOptions.add("proxy");
+            return this;
+        }
+
+        /**
+         * Answers the proxy's 407. The JDK disables Basic for tunnels to https:// targets unless
+         * {@code -Djdk.http.auth.tunneling.disabledSchemes=""}.
+         */
+        public Builder proxyAuthenticator(Authenticator authenticator) {
+            this.proxyAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
+            transportOptions.add("proxyAuthenticator");
+            return this;
+        }
+
+        /** The TLS context, e.g. with a corporate trust store. Default: the JVM's. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            transportOptions.add("sslContext");
+            return this;
+        }
+
+        /** TLS protocols, cipher suites and the like. */
+        public Builder sslParameters(SSLParameters sslParameters) {
+            this.sslParameters = Objects.requireNonNull(sslParameters, "sslParameters");
+            transportOptions.add("sslParameters");
+            return this;
+        }
+
+        /** Runs the HTTP client's work and the async calls' retries. Default: the JDK's. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            transportOptions.add("executor");
+            return this;
+        }
+
+        /**
+         * {@link HttpClient.Version#HTTP_1_1} stops the {@code Upgrade: h2c} the JDK sends on {@code http://}
+         * by default. Default: the JDK's (HTTP/2, falling back to 1.1).
+         */
+        public Builder httpVersion(HttpClient.Version version) {
+            this.httpVersion = Objects.requireNonNull(version, "version");
+            transportOptions.add("httpVersion");
+            return this;
+        }
+
+        /**
+         * The caller's own client, instead of one the SDK builds: it is used as it is configured (proxy, TLS,
+         * redirects...) and never closed by the SDK. Cannot be combined with the options that build one.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
         /** For tests: waits between retries without the wall clock. */
         Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        HttpClient newHttpClient() {
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (proxy != null) {
+                http.proxy(proxy);
+            }
+            if (proxyAuthenticator != null) {
+                http.authenticator(proxyAuthenticator);
+            }
+            if (sslContext != null) {
+                http.sslContext(sslContext);
+            }
+            if (sslParameters != null) {
+                http.sslParameters(sslParameters);
+            }
+            if (executor != null) {
+                http.executor(executor);
+            }
+            if (httpVersion != null) {
+                http.version(httpVersion);
+            }
+            return http.build();
+        }
+
         public BalanceClient build() {
-            if (apiKey == null) {
+            if (apiKey == null && keySupplier == null) {
                 throw new IllegalStateException("an API key is required: call apiKey(...)");
+            }
+            if (httpClient != null && !transportOptions.isEmpty()) {
+                throw new IllegalStateException("httpClient(...) is the caller's own, configured client; configure "
+                        + String.join(", ", new java.util.TreeSet<>(transportOptions)) + " on it instead");
             }
             return new BalanceClient(this);
         }

@@ -12,20 +12,22 @@ import java.util.List;
  */
 final class Route {
 
+    final String operationId;
     final String method;
     final String template;
     /** {@code pieces[i]} precedes {@code parameters[i]}; the last piece follows the last parameter. */
     private final String[] pieces;
     private final String[] parameters;
 
-    private Route(String method, String template, String[] pieces, String[] parameters) {
+    private Route(String operationId, String method, String template, String[] pieces, String[] parameters) {
+        this.operationId = operationId;
         this.method = method;
         this.template = template;
         this.pieces = pieces;
         this.parameters = parameters;
     }
 
-    static Route of(String method, String template) {
+    static Route of(String operationId, String method, String template) {
         List<String> pieces = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
         int from = 0;
@@ -36,7 +38,7 @@ final class Route {
             from = close + 1;
         }
         pieces.add(template.substring(from));
-        return new Route(method, template, pieces.toArray(new String[0]), parameters.toArray(new String[0]));
+        return new Route(operationId, method, template, pieces.toArray(new String[0]), parameters.toArray(new String[0]));
     }
 
     Call call() {

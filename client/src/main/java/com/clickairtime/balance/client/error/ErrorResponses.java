@@ -1,5 +1,6 @@
 package com.clickairtime.balance.client.error;
 
+import com.clickairtime.balance.client.RateLimit;
 import com.clickairtime.balance.client.WireFormat;
 import com.clickairtime.balance.client.generated.model.ErrorResponse;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -26,6 +27,20 @@ public final class ErrorResponses {
      * {@link UnexpectedResponseException} when the body is not the error envelope.
      */
     public static BalanceApiException from(int status, HttpHeaders headers, byte[] body) {
+        return parsed(status, headers, body).withRateLimit(headers == null ? null : RateLimit.from(headers).orElse(null));
+    }
+
+    /**
+     * A response the SDK cannot use although its status is a success (a body that is not the documented JSON),
+     * with what its headers said.
+     */
+    public static UnexpectedResponseException unexpected(int status, HttpHeaders headers, String problem) {
+        UnexpectedResponseException e = new UnexpectedResponseException(status, problem, headers == null ? null : retryAfter(headers));
+        e.withRateLimit(headers == null ? null : RateLimit.from(headers).orElse(null));
+        return e;
+    }
+
+    private static BalanceApiException parsed(int status, HttpHeaders headers, byte[] body) {
         Duration retryAfter = headers == null ? null : retryAfter(headers);
         ErrorResponse envelope;
         try {
