@@ -17,7 +17,7 @@ final class ReadmeSnippet {
                 .build();                                         // thread-safe: build once, share it
         System.out.println(client.getBalance().getAvailableBalance().getAmount());   // 1250.50
         try {
-            Wallet wallet = client.getWallet("wal_ghs_001");
+            Wallet wallet = client.getWalletBalance("wal_ghs_001");
             System.out.println(wallet.getCurrency() + " " + wallet.getBalance());    // GHS 3090.00
         } catch (NotFoundException e) {                                             // 404 WALLET_NOT_FOUND
             System.out.println(e.code() + ", request " + e.requestId().orElse("?"));

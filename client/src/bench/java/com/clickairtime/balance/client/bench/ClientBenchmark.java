@@ -124,7 +124,7 @@ public class ClientBenchmark {
 
     @Benchmark
     public Object getWallet() throws IOException, InterruptedException {
-        return alternate(() -> sdk.getWallet(WALLET_ID),
+        return alternate(() -> sdk.getWalletBalance(WALLET_ID),
                 () -> handWritten("/v2/balance/" + WALLET_ID, WalletResponse.class).getData());
     }
 
