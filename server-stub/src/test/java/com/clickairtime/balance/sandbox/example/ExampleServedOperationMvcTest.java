@@ -74,9 +74,12 @@ class ExampleServedOperationMvcTest {
         List<ExampleCase> cases = SPEC.cases().stream().filter(c -> c.operationId().equals("getFixtureWalletLimits")
                 && c.credentials().kind() == ExampleCase.Credentials.Kind.ANY_VALID_KEY).toList();
         assertThat(cases).extracting(ExampleCase::status).contains(200, 404);
+        assertThat(cases).anyMatch(example -> !example.queryParameters().isEmpty());
         for (ExampleCase example : cases) {
-            MockHttpServletResponse response = call(get(java.net.URI.create(example.path()))
-                    .header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+            MockHttpServletRequestBuilder request = get(java.net.URI.create(example.requestTarget()))
+                    .header(HttpHeaders.AUTHORIZATION, bearer(ACME));
+            example.headerParameters().forEach(request::header);
+            MockHttpServletResponse response = call(request);
             assertThat(response.getStatus()).as(example.contractName()).isEqualTo(example.status());
             assertThat(response.getContentType()).isEqualTo("application/json");
             JsonNode body = SandboxTestSupport.exact(response.getContentAsString());
