@@ -117,13 +117,14 @@ class ApiChangeGateTest {
 
         assertThatThrownBy(() -> run("HEAD"))
                 .isInstanceOf(GateException.class)
-                .hasMessageContaining("breaking change(s) need a new major version: info.version is " + VERSION)
+                .hasMessageContaining("2 change(s) break clients and need a new major version: info.version is " + VERSION)
                 .hasMessageContaining("property-removed at GET /v2/balance/{wallet_id} > 200 > application/json > data.status");
         JsonNode json = reportJson();
         assertThat(json.get("baseline").asText()).startsWith("HEAD (");
         assertThat(json.get("changes").get(0).get("level").asText()).isEqualTo("breaking");
         assertThat(Files.readString(reports.resolve("api-changes.md")))
-                .contains("**Verdict: fails.**", "## breaking (2)", "`GET /v2/balance/{wallet_id} > 200 > application/json > data.status`: property status removed");
+                .contains("**Verdict: fails.**", "## Clients: breaking (2)", "`GET /v2/balance/{wallet_id} > 200 > application/json > data.status`:"
+                        + " property status removed (property-removed; clients: breaking, implementers: breaking)");
     }
 
     @Test

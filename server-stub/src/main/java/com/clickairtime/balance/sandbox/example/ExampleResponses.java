@@ -61,18 +61,28 @@ public class ExampleResponses {
         return casesByOperation.keySet();
     }
 
-    /** The example that answers this request to the operation, if any. */
+    /**
+     * The example that answers this request to the operation, if any: of the examples whose
+     * path, query and header values the request carries, the one that names the most; else
+     * one that answers any value of each path parameter that differs.
+     */
     public Optional<ExampleCase> match(String operationId, HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         Map<String, String> sent = pathVariables == null ? Map.of() : pathVariables;
-        List<ExampleCase> cases = casesByOperation.getOrDefault(operationId, List.of());
         List<ExampleCase> exact = new ArrayList<>();
         List<ExampleCase> wildcard = new ArrayList<>();
-        for (ExampleCase example : cases) {
+        for (ExampleCase example : casesByOperation.getOrDefault(operationId, List.of())) {
+            boolean otherValues = example.queryParameters().entrySet().stream()
+                    .anyMatch(parameter -> !parameter.getValue().equals(request.getParameter(parameter.getKey())))
+                    || example.headerParameters().entrySet().stream()
+                    .anyMatch(parameter -> !parameter.getValue().equals(request.getHeader(parameter.getKey())));
             List<String> differing = example.pathParameters().entrySet().stream()
                     .filter(parameter -> !parameter.getValue().equals(sent.get(parameter.getKey())))
                     .map(Map.Entry::getKey).toList();
+            if (otherValues) {
+                continue;
+            }
             if (differing.isEmpty()) {
                 exact.add(example);
             } else if (example.anyValueOf().containsAll(differing)) {
@@ -80,8 +90,12 @@ public class ExampleResponses {
             }
         }
         // The most specific example first, as the stubs give a wider matcher a lower priority.
-        Comparator<ExampleCase> specific = Comparator.comparingInt((ExampleCase c) -> c.pathParameters().size()).reversed();
+        Comparator<ExampleCase> specific = Comparator.comparingInt(ExampleResponses::named).reversed();
         return exact.stream().min(specific).or(() -> wildcard.stream().min(specific));
+    }
+
+    private static int named(ExampleCase example) {
+        return example.pathParameters().size() + example.queryParameters().size() + example.headerParameters().size();
     }
 
     /** Writes the answer; a request that no example answers gets the 404 of an unknown resource. */

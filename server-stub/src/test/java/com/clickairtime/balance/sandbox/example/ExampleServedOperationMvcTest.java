@@ -71,12 +71,15 @@ class ExampleServedOperationMvcTest {
     /** Every request case of the new operation, sent as the stubs' matcher would see it, gets its example. */
     @Test
     void eachRequestExampleGetsItsResponseExample() throws Exception {
-        List<ExampleCase> cases = SPEC.cases().stream().filter(c -> c.operationId().equals("getWalletLimits")
+        List<ExampleCase> cases = SPEC.cases().stream().filter(c -> c.operationId().equals("getFixtureWalletLimits")
                 && c.credentials().kind() == ExampleCase.Credentials.Kind.ANY_VALID_KEY).toList();
         assertThat(cases).extracting(ExampleCase::status).contains(200, 404);
+        assertThat(cases).anyMatch(example -> !example.queryParameters().isEmpty());
         for (ExampleCase example : cases) {
-            MockHttpServletResponse response = call(get(java.net.URI.create(example.path()))
-                    .header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
+            MockHttpServletRequestBuilder request = get(java.net.URI.create(example.requestTarget()))
+                    .header(HttpHeaders.AUTHORIZATION, bearer(ACME));
+            example.headerParameters().forEach(request::header);
+            MockHttpServletResponse response = call(request);
             assertThat(response.getStatus()).as(example.contractName()).isEqualTo(example.status());
             assertThat(response.getContentType()).isEqualTo("application/json");
             JsonNode body = SandboxTestSupport.exact(response.getContentAsString());
@@ -120,16 +123,16 @@ class ExampleServedOperationMvcTest {
     void theBannerListsItAsServedFromExamples() {
         String banner = StartupBanner.operations(routes.operations());
         assertThat(banner.lines().filter(line -> line.contains(PATH)))
-                .singleElement().asString().contains("getWalletLimits", "served from the spec's examples");
+                .singleElement().asString().contains("getFixtureWalletLimits", "served from the spec's examples");
         assertThat(banner.lines().filter(line -> line.contains("getBalance ")))
                 .singleElement().asString().endsWith("handler");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "/v2/balance/wal_ghs_001/limits?currency=ghs, currency",     // against the CurrencyCode pattern
-            "/v2/balance/wal_ghs_001/limits?type=bogus, type",           // no constant of the enum
-            "/v2/balance/WAL-GHS/limits, wallet_id"})                    // against the path parameter's pattern
+            "/v2/balance/wal_ghs_001/fixture-limits?currency=ghs, currency",     // against the CurrencyCode pattern
+            "/v2/balance/wal_ghs_001/fixture-limits?type=bogus, type",           // no constant of the enum
+            "/v2/balance/WAL-GHS/fixture-limits, wallet_id"})                    // against the path parameter's pattern
     void anInvalidParameterIsTheDocumented400NamingIt(String target, String parameter) throws Exception {
         MockHttpServletResponse response = call(get(java.net.URI.create(target)).header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
         assertThat(response.getStatus()).isEqualTo(400);

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 public interface FixtureLimitsApi {
 
-    String PATH_GET_WALLET_LIMITS = "/v2/balance/{wallet_id}/limits";
+    String PATH_GET_WALLET_LIMITS = "/v2/balance/{wallet_id}/fixture-limits";
 
     @RequestMapping(method = RequestMethod.GET, value = FixtureLimitsApi.PATH_GET_WALLET_LIMITS, produces = {"application/json"})
-    default ResponseEntity<Object> getWalletLimits(
+    default ResponseEntity<Object> getFixtureWalletLimits(
             @Pattern(regexp = "^wal_[a-z0-9_]{1,40}$") @PathVariable("wallet_id") String walletId,
             @Pattern(regexp = "^[A-Z]{3}$") @RequestParam(value = "currency", required = false) String currency,
             @RequestParam(value = "type", required = false) Wallet.TypeEnum type) {
