@@ -89,7 +89,6 @@ class BalanceClientTest {
         stub("/v2/balance/wal_ghs_001", 200, body);
         Wallet wallet = client(RetryPolicy.none()).getWalletBalance("wal_ghs_001");
         assertThat(wallet.getType()).isEqualTo(Wallet.TypeEnum.UNKNOWN_DEFAULT_OPEN_API);
-        assertThat(wallet.getStatus()).isEqualTo(Wallet.StatusEnum.UNKNOWN_DEFAULT_OPEN_API);
         assertThat(wallet.getId()).isEqualTo("wal_ghs_001");
     }
 
