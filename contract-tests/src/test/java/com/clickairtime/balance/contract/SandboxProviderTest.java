@@ -3,7 +3,7 @@ package com.clickairtime.balance.contract;
 import com.clickairtime.balance.sandbox.SandboxApplication;
 import com.clickairtime.balance.verifier.BalanceContractVerifier;
 import com.clickairtime.balance.verifier.Level;
-import com.clickairtime.balance.verifier.target.MockMvcTarget;
+import com.clickairtime.balance.verifier.wire.MockMvcTarget;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;

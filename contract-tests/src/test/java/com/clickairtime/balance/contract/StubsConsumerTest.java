@@ -2,7 +2,7 @@ package com.clickairtime.balance.contract;
 
 import com.clickairtime.balance.verifier.BalanceContractVerifier;
 import com.clickairtime.balance.verifier.Level;
-import com.clickairtime.balance.verifier.target.UrlTarget;
+import com.clickairtime.balance.verifier.wire.UrlTarget;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

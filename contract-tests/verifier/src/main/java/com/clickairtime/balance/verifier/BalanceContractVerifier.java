@@ -4,9 +4,9 @@ import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.verifier.check.CaseChecks;
 import com.clickairtime.balance.verifier.check.WireText;
-import com.clickairtime.balance.verifier.target.Target;
-import com.clickairtime.balance.verifier.target.WireRequest;
-import com.clickairtime.balance.verifier.target.WireResponse;
+import com.clickairtime.balance.verifier.wire.Target;
+import com.clickairtime.balance.verifier.wire.WireRequest;
+import com.clickairtime.balance.verifier.wire.WireResponse;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.TestAbortedException;
 

@@ -1,8 +1,8 @@
 package com.clickairtime.balance.verifier;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
-import com.clickairtime.balance.verifier.target.UrlTarget;
-import com.clickairtime.balance.verifier.target.WireResponse;
+import com.clickairtime.balance.verifier.wire.UrlTarget;
+import com.clickairtime.balance.verifier.wire.WireResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DynamicTest;
@@ -68,7 +68,7 @@ class BalanceContractVerifierTest {
         BalanceSpec parameters = fixture("parameters.yaml");
         DocumentedServer server = new DocumentedServer(parameters, UnaryOperator.identity());
         Map<String, Throwable> outcome = run(BalanceContractVerifier.forSpec(parameters).statesAsDocumented().level(Level.EXACT)
-                .target((request, timeout) -> server.send(new com.clickairtime.balance.verifier.target.WireRequest(
+                .target((request, timeout) -> server.send(new com.clickairtime.balance.verifier.wire.WireRequest(
                         request.method(), request.path(), request.headers()), timeout)));
         assertThat(outcome.get("getBalance_ghs_only")).hasMessageContaining("getBalance_ghs_only: GET /v2/balance?currency=GHS")
                 .hasMessageContaining("the body as written (meta aside) differs from the example");

@@ -3,9 +3,9 @@ package com.clickairtime.balance.verifier;
 import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.verifier.check.WireText;
-import com.clickairtime.balance.verifier.target.Target;
-import com.clickairtime.balance.verifier.target.WireRequest;
-import com.clickairtime.balance.verifier.target.WireResponse;
+import com.clickairtime.balance.verifier.wire.Target;
+import com.clickairtime.balance.verifier.wire.WireRequest;
+import com.clickairtime.balance.verifier.wire.WireResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package com.example.wallets;
 import com.clickairtime.balance.verifier.BalanceContractVerifier;
 import com.clickairtime.balance.verifier.Level;
 import com.clickairtime.balance.verifier.StateSetup;
-import com.clickairtime.balance.verifier.target.MockMvcTarget;
+import com.clickairtime.balance.verifier.wire.MockMvcTarget;
 import com.example.wallets.Accounts.KeyStatus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
