@@ -120,6 +120,19 @@ class FixtureGenerationTest {
     }
 
     @Test
+    void anOperationCanBeInvokedByItsIdWithTextParameters() throws Exception {
+        Object client = client();
+        Method invoke = client.getClass().getMethod("invokeResult", String.class, Map.class);
+        Object result = invoke.invoke(client, "getWalletLimits", Map.of("wallet_id", "wal_ghs_001", "period", "daily", "window_days", "30"));
+        assertThat(seen).containsEntry("uri", "/v2/balance/wal_ghs_001/limits?period=daily&window_days=30");
+        assertThat(result.getClass().getMethod("status").invoke(result)).isEqualTo(200);
+        assertThatThrownBy(() -> unwrap(invoke, client, "getWalletLimits", Map.of("wallet_id", "w", "period", "d", "window_days", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Integer");
+        assertThatThrownBy(() -> unwrap(invoke, client, "deleteWallet", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deleteWallet");
+    }
+
+    @Test
     void aRequiredQueryParameterIsCheckedBeforeAnyRequest() throws Exception {
         Object client = client();
         Method limits = client.getClass().getMethod("getWalletLimits", String.class, String.class);
