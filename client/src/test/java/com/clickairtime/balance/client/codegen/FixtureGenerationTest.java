@@ -163,6 +163,30 @@ class FixtureGenerationTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("WALLET_NOT_FOUND (404 and 409)");
     }
 
+    /** What the runtime cannot serve stops the build with a sentence naming the operation, not odd code. */
+    @Test
+    void anOperationWithARequestBodyStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("      operationId: getWalletLimits\n",
+                "      operationId: getWalletLimits\n      requestBody:\n        content:\n          application/json:\n"
+                        + "            schema: {type: object}\n",
+                "getWalletLimits has a request body");
+    }
+
+    @Test
+    void aSuccessBodyOutsideTheEnvelopeStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("$ref: '#/components/schemas/WalletLimitsResponse'", "$ref: '#/components/schemas/WalletLimits'",
+                "getWalletLimits: its success body is not the envelope");
+    }
+
+    private static void assertGenerationRefuses(String from, String to, String message) throws IOException {
+        String fixture = Files.readString(Path.of("src/test/resources/fixtures/limits.yaml"));
+        String edited = fixture.replace(from, to);
+        assertThat(edited).isNotEqualTo(fixture);
+        Path spec = Files.writeString(work.resolve("unservable-" + message.length() + ".yaml"), edited);
+        assertThatThrownBy(() -> SdkGenerator.generate(spec, TEMPLATES, work.resolve("unservable")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(message);
+    }
+
     private static Object client() throws Exception {
         Class<?> clientClass = generated.loadClass("com.clickairtime.balance.client.BalanceClient");
         Class<?> retries = generated.loadClass("com.clickairtime.balance.client.RetryPolicy");
