@@ -125,6 +125,41 @@ final class Route {
         }
     }
 
+    /** A parameter given as text, as its Java type; null stays null. */
+    static <T> T parse(String text, Class<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (type == Integer.class) {
+                return type.cast(Integer.valueOf(text));
+            }
+            if (type == Long.class) {
+                return type.cast(Long.valueOf(text));
+            }
+            if (type == java.math.BigDecimal.class) {
+                return type.cast(new java.math.BigDecimal(text));
+            }
+            if (type == Double.class) {
+                return type.cast(Double.valueOf(text));
+            }
+            if (type == Float.class) {
+                return type.cast(Float.valueOf(text));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + ApiKey.maskIn(text));
+        }
+        if (type == Boolean.class && (text.equals("true") || text.equals("false"))) {
+            return type.cast(Boolean.valueOf(text));
+        }
+        throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + ApiKey.maskIn(text));
+    }
+
+    /** A comma-separated list, as OpenAPI's default style writes an array in a path or header. */
+    static List<String> list(String text) {
+        return text == null ? null : List.of(text.split(","));
+    }
+
     private static List<String> toStrings(Iterable<?> values) {
         List<String> strings = new ArrayList<>();
         values.forEach(v -> strings.add(String.valueOf(v)));

@@ -80,6 +80,20 @@ class CallListenerTest {
     }
 
     @Test
+    void anAttemptWithoutResponseAndAnAsyncCallAreHeardToo() {
+        BalanceClient unreachable = BalanceClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:1").listener(heard::add)
+                .retryPolicy(RetryPolicy.none()).build();
+        assertThat(unreachable.getBalanceAsync().handle((value, error) -> error).join())
+                .isInstanceOf(com.clickairtime.balance.client.error.BalanceTransportException.class);
+        assertThat(heard).singleElement().satisfies(attempt -> {
+            assertThat(attempt.status()).isEmpty();
+            assertThat(attempt.responseHeaders()).isEmpty();
+            assertThat(attempt.exception()).get().isInstanceOf(com.clickairtime.balance.client.error.BalanceTransportException.class);
+            assertThat(attempt.operationId()).isEqualTo("getBalance");
+        });
+    }
+
+    @Test
     void aFailingListenerDoesNotChangeTheCall() {
         server.stubFor(get(urlEqualTo("/v2/balance")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")

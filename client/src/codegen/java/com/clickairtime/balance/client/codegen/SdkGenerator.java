@@ -58,6 +58,8 @@ public final class SdkGenerator {
         }
     }
 
+    // ClientOptInput's getters are deprecated as internal, but they are the one way to the parsed spec and the config.
+    @SuppressWarnings("deprecation")
     public static List<File> generate(Path spec, Path templates, Path output) {
         CodegenConfigurator configurator = new CodegenConfigurator()
                 .setGeneratorName("java").setLibrary("native")

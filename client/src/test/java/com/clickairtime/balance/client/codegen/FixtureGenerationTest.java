@@ -120,6 +120,19 @@ class FixtureGenerationTest {
     }
 
     @Test
+    void anOperationCanBeInvokedByItsIdWithTextParameters() throws Exception {
+        Object client = client();
+        Method invoke = client.getClass().getMethod("invokeResult", String.class, Map.class);
+        Object result = invoke.invoke(client, "getWalletLimits", Map.of("wallet_id", "wal_ghs_001", "period", "daily", "window_days", "30"));
+        assertThat(seen).containsEntry("uri", "/v2/balance/wal_ghs_001/limits?period=daily&window_days=30");
+        assertThat(result.getClass().getMethod("status").invoke(result)).isEqualTo(200);
+        assertThatThrownBy(() -> unwrap(invoke, client, "getWalletLimits", Map.of("wallet_id", "w", "period", "d", "window_days", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Integer");
+        assertThatThrownBy(() -> unwrap(invoke, client, "deleteWallet", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deleteWallet");
+    }
+
+    @Test
     void aRequiredQueryParameterIsCheckedBeforeAnyRequest() throws Exception {
         Object client = client();
         Method limits = client.getClass().getMethod("getWalletLimits", String.class, String.class);
@@ -148,6 +161,30 @@ class FixtureGenerationTest {
         assertThatThrownBy(() -> SdkGenerator.generate(Path.of("src/test/resources/fixtures/conflicting-codes.yaml"), TEMPLATES,
                 work.resolve("conflict")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("WALLET_NOT_FOUND (404 and 409)");
+    }
+
+    /** What the runtime cannot serve stops the build with a sentence naming the operation, not odd code. */
+    @Test
+    void anOperationWithARequestBodyStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("      operationId: getWalletLimits\n",
+                "      operationId: getWalletLimits\n      requestBody:\n        content:\n          application/json:\n"
+                        + "            schema: {type: object}\n",
+                "getWalletLimits has a request body");
+    }
+
+    @Test
+    void aSuccessBodyOutsideTheEnvelopeStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("$ref: '#/components/schemas/WalletLimitsResponse'", "$ref: '#/components/schemas/WalletLimits'",
+                "getWalletLimits: its success body is not the envelope");
+    }
+
+    private static void assertGenerationRefuses(String from, String to, String message) throws IOException {
+        String fixture = Files.readString(Path.of("src/test/resources/fixtures/limits.yaml"));
+        String edited = fixture.replace(from, to);
+        assertThat(edited).isNotEqualTo(fixture);
+        Path spec = Files.writeString(work.resolve("unservable-" + message.length() + ".yaml"), edited);
+        assertThatThrownBy(() -> SdkGenerator.generate(spec, TEMPLATES, work.resolve("unservable")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(message);
     }
 
     private static Object client() throws Exception {
