@@ -184,20 +184,30 @@ class ApiChangeGateTest {
                 "GITHUB_EVENT_PATH", event.toString());
     }
 
-    @Test
-    void aPushOfSeveralCommitsIsComparedWithTheCommitBeforeIt() throws IOException {
+    /** The fixture, then a commit that adds a property and one that rewords a description; returns the first commit. */
+    private String firstThenTwoCommits() throws IOException {
         commit(REAL, "first");
-        String before = git("rev-parse", "HEAD");
+        String first = git("rev-parse", "HEAD");
         commit(WITH_NICKNAME, "nickname");
         commit(DESCRIBED, "described");
+        return first;
+    }
+
+    /** Both later commits are in the comparison, not only the last one. */
+    private static void assertBothCommitsCompared(JsonNode json) {
+        assertThat(json.get("changes").findValuesAsText("kind")).contains("property-added", "description-changed");
+    }
+
+    @Test
+    void aPushOfSeveralCommitsIsComparedWithTheCommitBeforeIt() throws IOException {
+        String before = firstThenTwoCommits();
 
         run("", pushEvent(before));
 
         JsonNode json = reportJson();
         assertThat(json.get("baseline").asText())
                 .isEqualTo("the commit before the push (github.event.before) (" + before.substring(0, 12) + ")");
-        // Both commits of the push, not only the last one.
-        assertThat(json.get("changes").findValuesAsText("kind")).contains("property-added", "description-changed");
+        assertBothCommitsCompared(json);
     }
 
     @Test
@@ -223,7 +233,7 @@ class ApiChangeGateTest {
 
         JsonNode json = reportJson();
         assertThat(json.get("baseline").asText()).isEqualTo("merge-base with origin/release (" + base.substring(0, 12) + ")");
-        assertThat(json.get("changes").findValuesAsText("kind")).contains("property-added", "description-changed");
+        assertBothCommitsCompared(json);
     }
 
     @Test
@@ -238,15 +248,12 @@ class ApiChangeGateTest {
 
         JsonNode json = reportJson();
         assertThat(json.get("baseline").asText()).startsWith("previous release tag v1.0.0 (");
-        assertThat(json.get("changes").findValuesAsText("kind")).contains("property-added", "description-changed");
+        assertBothCommitsCompared(json);
     }
 
     @Test
     void aRequestedBaselineWinsOverTheEvent() throws IOException {
-        commit(REAL, "first");
-        String first = git("rev-parse", "HEAD");
-        commit(WITH_NICKNAME, "nickname");
-        commit(DESCRIBED, "described");
+        String first = firstThenTwoCommits();
 
         run("HEAD~1", pushEvent(first));
 
