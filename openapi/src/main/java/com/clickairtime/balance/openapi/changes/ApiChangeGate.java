@@ -28,13 +28,18 @@ public final class ApiChangeGate {
     }
 
     public static void main(String[] args) {
+        run(args, System.getenv());
+    }
+
+    /** The gate, with the environment that tells it which CI event it runs for. */
+    static void run(String[] args, Map<String, String> env) {
         Map<String, String> options = options(args);
         Path spec = Path.of(required(options, "spec"));
         Path reports = Path.of(required(options, "reports"));
         String projectVersion = options.getOrDefault("project-version", "");
 
         BalanceSpec current = BalanceSpec.read(spec);
-        Baseline baseline = Baseline.resolve(options.get("baseline"), spec);
+        Baseline baseline = Baseline.resolve(options.get("baseline"), spec, env);
         ChangeReport report;
         if (baseline.text().isEmpty()) {
             System.out.println(PREFIX + "no baseline (" + baseline.label() + "): nothing to compare, passes");
@@ -63,12 +68,15 @@ public final class ApiChangeGate {
         }
     }
 
-    private static String summary(ChangeReport report) {
-        Map<Level, Long> counts = new EnumMap<>(Level.class);
-        report.changes().forEach(change -> counts.merge(change.level(), 1L, Long::sum));
-        StringBuilder text = new StringBuilder();
-        for (Level level : Level.values()) {
-            text.append(text.isEmpty() ? "" : ", ").append(counts.getOrDefault(level, 0L)).append(' ').append(level.label());
+    /** For instance "3 changes; clients: 2 breaking, 0 potentially-breaking; implementers: 2 breaking, 1 potentially-breaking". */
+    static String summary(ChangeReport report) {
+        StringBuilder text = new StringBuilder().append(report.changes().size()).append(" changes");
+        for (Audience audience : Audience.values()) {
+            Map<Level, Long> counts = new EnumMap<>(Level.class);
+            report.changes().forEach(change -> counts.merge(change.level(audience), 1L, Long::sum));
+            text.append("; ").append(audience.label()).append(": ")
+                    .append(counts.getOrDefault(Level.BREAKING, 0L)).append(' ').append(Level.BREAKING.label()).append(", ")
+                    .append(counts.getOrDefault(Level.POTENTIALLY_BREAKING, 0L)).append(' ').append(Level.POTENTIALLY_BREAKING.label());
         }
         return text.toString();
     }

@@ -1,5 +1,7 @@
 package com.clickairtime.balance.openapi.changes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,26 +10,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The spec to compare with: a file, a git ref, or by default the commit the current work will be
- * merged into.
+ * The spec to compare with: a file, a git ref, or by default what the current work is measured
+ * against (in CI, what the event says; see {@link #resolve(String, Path, Map)}).
  *
  * @param label what it is, for the reports, e.g. {@code HEAD~1 (2a2dc76)}
  * @param text  the baseline document, or empty when there is none (the spec's first commit)
  */
 public record Baseline(String label, Optional<String> text) {
 
-    /**
-     * Resolves {@code requested} (blank for the default) for the spec at {@code spec}.
-     *
-     * <p>The default is the merge-base with {@code origin/main}, so that a pull request is compared
-     * with its target. On {@code origin/main} itself (a push to main) that is HEAD, so the parent
-     * commit is taken instead, as it is without an {@code origin/main}.
-     */
+    /** Resolves {@code requested} (blank for the default) for the spec at {@code spec}, outside CI. */
     public static Baseline resolve(String requested, Path spec) {
+        return resolve(requested, spec, Map.of());
+    }
+
+    /**
+     * Resolves {@code requested} (blank for the default) for the spec at {@code spec}. A requested
+     * baseline always wins. In GitHub Actions ({@code GITHUB_EVENT_NAME} in {@code env}) the event
+     * decides: a push compares with the commit before the push ({@code github.event.before}, so every
+     * commit of a push of several is checked), a pull request with its merge-base with the target
+     * branch, a tag with the previous release tag. Otherwise, and where the event names no usable
+     * commit (a new branch), the local rules apply: the merge-base with {@code origin/main}, so that a
+     * branch is compared with its target; on {@code origin/main} itself, or without it, the parent commit.
+     */
+    public static Baseline resolve(String requested, Path spec, Map<String, String> env) {
         Git git = new Git(spec.toAbsolutePath().getParent());
         if (requested != null && !requested.isBlank()) {
             Path file = Path.of(requested);
@@ -45,6 +55,10 @@ public record Baseline(String label, Optional<String> text) {
         if (head.isEmpty()) {
             return new Baseline("none: the repository has no commit yet", Optional.empty());
         }
+        Optional<Baseline> ci = ci(git, spec, env);
+        if (ci.isPresent()) {
+            return ci.get();
+        }
         if (git.commit("refs/remotes/origin/main").isPresent()) {
             Optional<String> mergeBase = git.run("merge-base", "HEAD", "refs/remotes/origin/main");
             if (mergeBase.isPresent() && !mergeBase.get().equals(head.get())) {
@@ -55,6 +69,45 @@ public record Baseline(String label, Optional<String> text) {
                 .map(parent -> atCommit(git, "HEAD~1", parent, spec))
                 .orElseGet(() -> new Baseline("none: HEAD has no parent commit", Optional.empty()));
     }
+
+    /** The baseline a GitHub Actions event names, if it names one. */
+    private static Optional<Baseline> ci(Git git, Path spec, Map<String, String> env) {
+        String event = env.getOrDefault("GITHUB_EVENT_NAME", "");
+        String ref = env.getOrDefault("GITHUB_REF", "");
+        if (event.equals("push") && ("tag".equals(env.get("GITHUB_REF_TYPE")) || ref.startsWith("refs/tags/"))) {
+            // The release before this one: the newest tag reachable from the tagged commit's parent.
+            Optional<String> previous = git.run("describe", "--tags", "--abbrev=0", "HEAD^");
+            return Optional.of(previous
+                    .map(tag -> atCommit(git, "previous release tag " + tag, git.commit(tag).orElseThrow(), spec))
+                    .orElseGet(() -> new Baseline("none: no release tag before this one", Optional.empty())));
+        }
+        if (event.equals("push")) {
+            // A new branch's push has no before (all zeros); a force-push's may be gone from the clone.
+            return beforeOfPush(env).flatMap(git::commit)
+                    .map(before -> atCommit(git, "the commit before the push (github.event.before)", before, spec));
+        }
+        if (event.startsWith("pull_request") && !env.getOrDefault("GITHUB_BASE_REF", "").isEmpty()) {
+            String target = "refs/remotes/origin/" + env.get("GITHUB_BASE_REF");
+            return git.run("merge-base", "HEAD", target)
+                    .map(base -> atCommit(git, "merge-base with origin/" + env.get("GITHUB_BASE_REF"), base, spec));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> beforeOfPush(Map<String, String> env) {
+        String path = env.get("GITHUB_EVENT_PATH");
+        if (path == null || !Files.isRegularFile(Path.of(path))) {
+            return Optional.empty();
+        }
+        try {
+            String before = EVENT.readTree(Path.of(path).toFile()).path("before").asText("");
+            return before.isEmpty() || before.matches("0+") ? Optional.empty() : Optional.of(before);
+        } catch (IOException e) {
+            throw new GateException("cannot read the GitHub event " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static final ObjectMapper EVENT = new ObjectMapper();
 
     private static Baseline atCommit(Git git, String name, String commit, Path spec) {
         String label = name + " (" + commit.substring(0, Math.min(12, commit.length())) + ")";

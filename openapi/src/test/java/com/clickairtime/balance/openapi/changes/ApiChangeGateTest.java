@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static com.clickairtime.balance.openapi.changes.EditedSpec.NEW_PROPERTY;
@@ -163,8 +164,101 @@ class ApiChangeGateTest {
     }
 
     private void run(String baseline) {
-        ApiChangeGate.main(new String[] {"spec=" + spec, "baseline=" + baseline,
-                "project-version=" + PROJECT_VERSION, "reports=" + reports});
+        run(baseline, Map.of());
+    }
+
+    private void run(String baseline, Map<String, String> env) {
+        ApiChangeGate.run(new String[] {"spec=" + spec, "baseline=" + baseline,
+                "project-version=" + PROJECT_VERSION, "reports=" + reports}, env);
+    }
+
+    // In GitHub Actions the event decides the baseline.
+
+    private static final BalanceSpec DESCRIBED = edited(WITH_NICKNAME, root -> object(root, "/components/schemas/Wallet")
+            .put("description", "One wallet, in other words."));
+
+    private Map<String, String> pushEvent(String before) throws IOException {
+        Path event = repo.resolveSibling(repo.getFileName() + "-event.json");
+        Files.writeString(event, "{\"before\": \"" + before + "\", \"after\": \"" + git("rev-parse", "HEAD") + "\"}");
+        return Map.of("GITHUB_EVENT_NAME", "push", "GITHUB_REF", "refs/heads/main", "GITHUB_REF_TYPE", "branch",
+                "GITHUB_EVENT_PATH", event.toString());
+    }
+
+    /** The fixture, then a commit that adds a property and one that rewords a description; returns the first commit. */
+    private String firstThenTwoCommits() throws IOException {
+        commit(REAL, "first");
+        String first = git("rev-parse", "HEAD");
+        commit(WITH_NICKNAME, "nickname");
+        commit(DESCRIBED, "described");
+        return first;
+    }
+
+    /** Both later commits are in the comparison, not only the last one. */
+    private static void assertBothCommitsCompared(JsonNode json) {
+        assertThat(json.get("changes").findValuesAsText("kind")).contains("property-added", "description-changed");
+    }
+
+    @Test
+    void aPushOfSeveralCommitsIsComparedWithTheCommitBeforeIt() throws IOException {
+        String before = firstThenTwoCommits();
+
+        run("", pushEvent(before));
+
+        JsonNode json = reportJson();
+        assertThat(json.get("baseline").asText())
+                .isEqualTo("the commit before the push (github.event.before) (" + before.substring(0, 12) + ")");
+        assertBothCommitsCompared(json);
+    }
+
+    @Test
+    void aNewBranchsPushHasNoBeforeAndFollowsTheLocalRules() throws IOException {
+        commit(REAL, "first");
+        commit(WITH_NICKNAME, "nickname");
+
+        run("", pushEvent("0000000000000000000000000000000000000000"));
+
+        assertThat(reportJson().get("baseline").asText()).startsWith("HEAD~1 (");
+    }
+
+    @Test
+    void aPullRequestIsComparedWithItsMergeBase() throws IOException {
+        commit(REAL, "first");
+        String base = git("rev-parse", "HEAD");
+        git("update-ref", "refs/remotes/origin/release", base);
+        git("checkout", "-q", "-b", "feature");
+        commit(WITH_NICKNAME, "nickname");
+        commit(DESCRIBED, "described");
+
+        run("", Map.of("GITHUB_EVENT_NAME", "pull_request", "GITHUB_BASE_REF", "release"));
+
+        JsonNode json = reportJson();
+        assertThat(json.get("baseline").asText()).isEqualTo("merge-base with origin/release (" + base.substring(0, 12) + ")");
+        assertBothCommitsCompared(json);
+    }
+
+    @Test
+    void aTagIsComparedWithThePreviousReleaseTag() throws IOException {
+        commit(REAL, "first");
+        git("tag", "v1.0.0");
+        commit(WITH_NICKNAME, "nickname");
+        commit(DESCRIBED, "described");
+        git("tag", "v1.1.0");
+
+        run("", Map.of("GITHUB_EVENT_NAME", "push", "GITHUB_REF", "refs/tags/v1.1.0", "GITHUB_REF_TYPE", "tag"));
+
+        JsonNode json = reportJson();
+        assertThat(json.get("baseline").asText()).startsWith("previous release tag v1.0.0 (");
+        assertBothCommitsCompared(json);
+    }
+
+    @Test
+    void aRequestedBaselineWinsOverTheEvent() throws IOException {
+        String first = firstThenTwoCommits();
+
+        run("HEAD~1", pushEvent(first));
+
+        assertThat(reportJson().get("baseline").asText()).startsWith("HEAD~1 (");
+        assertThat(reportJson().get("changes").findValuesAsText("kind")).doesNotContain("property-added");
     }
 
     private JsonNode reportJson() throws IOException {

@@ -120,7 +120,7 @@ final class Catalogue {
             unrequire(root, WALLET, "allowed_countries");
         }, "property-removed", BREAKING, BREAKING, true);
         BalanceSpec withNickname = edited(root -> object(root, WALLET + "/properties").putObject("nickname").put("type", "string"));
-        entry("optional response property removed", withNickname, REAL, "property-removed", BREAKING, BREAKING, false);
+        entry("optional response property removed", withNickname, REAL, "property-removed", BREAKING, BREAKING, true);
         entry("new optional response property", REAL, withNickname, "property-added", COMPATIBLE, COMPATIBLE, false);
         entry("new required response property", root -> {
             object(root, WALLET + "/properties").putObject("nickname").put("type", "string");
@@ -140,8 +140,10 @@ final class Catalogue {
                 "nullable-changed", BREAKING, COMPATIBLE, true);
         entry("response property's `format` added (`uuid`)", root -> object(root, WALLET + "/properties/id").put("format", "uuid"),
                 "format-changed", BREAKING, BREAKING, false);
-        entry("value added to a response enum", root -> array(root, WALLET + "/properties/status/enum").add("frozen"),
-                "enum-value-added", POTENTIALLY_BREAKING, COMPATIBLE, false);
+        whyNot("value added to a response enum", root -> array(root, WALLET + "/properties/status/enum").add("frozen"),
+                "enum-value-added", POTENTIALLY_BREAKING, COMPATIBLE, "The spec tells clients to expect new values and the"
+                        + " kit's SDKs read a value they do not know without error, so only strict clients of their own may"
+                        + " break: potentially breaking for clients, and implementers may simply never send it.");
         entry("value removed from a response enum", root -> array(root, WALLET + "/properties/status/enum").remove(1),
                 "enum-value-removed", COMPATIBLE, BREAKING, false);
         entry("response array's `minItems` removed", root -> object(root, WALLET + "/properties/allowed_countries").remove("minItems"),
@@ -167,7 +169,7 @@ final class Catalogue {
         entry("response header's `maximum` added", root -> object(root, "/components/headers/X-RateLimit-Remaining/schema")
                 .put("maximum", 300), "maximum-changed", COMPATIBLE, BREAKING, false);
         entry("response header removed", root -> object(root, GET_BALANCE + "/responses/200/headers").remove("X-RateLimit-Reset"),
-                "response-header-removed", BREAKING, COMPATIBLE, true);
+                "response-header-removed", BREAKING, COMPATIBLE, false);
         entry("response header made optional", root -> object(root, "/components/headers/X-RateLimit-Limit").put("required", false),
                 "response-header-made-optional", BREAKING, COMPATIBLE, false);
         entry("new required response header", root -> object(root, GET_BALANCE + "/responses/200/headers")
