@@ -26,6 +26,8 @@ final class SecurityChanges {
 
     static final String KEY_PATTERN = "x-key-pattern";
     static final String SANDBOX_KEY = "x-sandbox-api-key";
+    /** The provider state that cases sending the default key need (balance-contract-verifier). */
+    static final String PROVIDER_STATE = "x-provider-state";
     private static final String SEP = " > ";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final List<String> WIRE = List.of("type", "scheme", "in", "name", "bearerFormat", "openIdConnectUrl", "flows");
@@ -77,7 +79,12 @@ final class SecurityChanges {
             fields.forEachRemaining(others::add);
             old.fieldNames().forEachRemaining(others::add);
             for (String field : others) {
-                if (field.startsWith("x-") && !field.equals(KEY_PATTERN) && !field.equals(SANDBOX_KEY)
+                if (field.equals(PROVIDER_STATE) && !Objects.equals(old.get(field), now.get(field))) {
+                    // balance-contract-verifier asks each implementer to prepare the state by this name.
+                    changes.add(new ApiChange(Level.COMPATIBLE, Level.BREAKING, "provider-state-changed", place,
+                            PROVIDER_STATE + " " + text(old.get(field)) + " became " + text(now.get(field))
+                                    + ": verified implementations must prepare the state by its new name"));
+                } else if (field.startsWith("x-") && !field.equals(KEY_PATTERN) && !field.equals(SANDBOX_KEY)
                         && !Objects.equals(old.get(field), now.get(field))) {
                     changes.add(ApiChange.both(Level.COMPATIBLE, "extension-changed", place,
                             field + " changed (the kit does not read it)"));

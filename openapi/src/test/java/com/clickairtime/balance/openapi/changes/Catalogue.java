@@ -191,6 +191,9 @@ final class Catalogue {
         entry("default `x-sandbox-api-key` changed", root -> object(root, BEARER)
                 .put("x-sandbox-api-key", "ce_live_SandboxAcmeWalletsRead0000000099"),
                 "sandbox-key-changed", POTENTIALLY_BREAKING, POTENTIALLY_BREAKING, false);
+        entry("default `x-provider-state` named", root -> object(root, BEARER)
+                .put("x-provider-state", "account with documented wallets"),
+                "provider-state-changed", COMPATIBLE, BREAKING, false);
         entry("permission added to `x-required-permissions`", root -> array(root, GET_BALANCE + "/x-required-permissions")
                 .add("balances.read"), "permission-required", BREAKING, BREAKING, false);
         entry("permission dropped from `x-required-permissions`", root -> array(root, GET_BALANCE + "/x-required-permissions")
