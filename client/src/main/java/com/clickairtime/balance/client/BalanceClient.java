@@ -1,205 +1,81 @@
 package com.clickairtime.balance.client;
 
-import com.clickairtime.balance.client.error.BalanceClientException;
-import com.clickairtime.balance.client.error.BalanceTransportException;
-import com.clickairtime.balance.client.error.ErrorResponses;
-import com.clickairtime.balance.client.error.UnexpectedResponseException;
-import com.clickairtime.balance.client.generated.model.BalanceSummary;
-import com.clickairtime.balance.client.generated.model.BalanceSummaryResponse;
-import com.clickairtime.balance.client.generated.model.Meta;
 import com.clickairtime.balance.client.generated.model.Wallet;
-import com.clickairtime.balance.client.generated.model.WalletResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 
-import java.io.ByteArrayInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The Wallet Balance API client. Build one, keep it, and share it between threads: it holds
- * one {@link HttpClient} and no per-call state.
+ * one {@link HttpClient} and no per-call state. Its operations, one method per operation of the spec
+ * (and an {@code ...Async} twin of each), are generated into {@link BalanceOperations}.
  *
  * <pre>{@code
  * BalanceClient client = BalanceClient.builder().apiKey(System.getenv("CLICKAIRTIME_API_KEY")).build();
  * BalanceSummary balance = client.getBalance();
  * }</pre>
+ *
+ * <p>{@link #close()} closes the {@link HttpClient} the SDK built, on JDK 21 and later where it can be closed;
+ * one given to {@link Builder#httpClient(HttpClient)} is the caller's and is never closed.
  */
-public final class BalanceClient {
+public final class BalanceClient extends BalanceOperations implements AutoCloseable {
 
     public static final String PRODUCTION_URL = "https://api.clickairtime.com";
     public static final String SANDBOX_URL = "http://localhost:8080";
     public static final String USER_AGENT = "clickairtime-balance-java/" + version();
 
-    // Bodies are parsed from their bytes: JSON is UTF-8 (RFC 8259) whatever the platform's charset,
-    // and skipping the intermediate String is also the cheaper path.
-    private static final ObjectReader BALANCE = WireFormat.mapper().readerFor(BalanceSummaryResponse.class);
-    private static final ObjectReader WALLET = WireFormat.mapper().readerFor(WalletResponse.class);
-
-    private final ApiKey apiKey;
-    private final String baseUrl;
-    private final RetryPolicy retryPolicy;
-    private final Sleeper sleeper;
-    private final HttpClient http;
-    /**
-     * Every request's headers and timeout, checked once; each call copies it and adds its URL. Copying only
-     * reads the template, which nothing changes after construction, so threads can share it.
-     */
-    private final HttpRequest.Builder requestTemplate;
-    /** Immutable, so one request serves every call of the operation without parameters. */
-    private final HttpRequest balanceRequest;
-
     private BalanceClient(Builder builder) {
-        this.sleeper = builder.sleeper;
-        this.apiKey = builder.apiKey;
-        this.baseUrl = builder.baseUrl;
-        this.retryPolicy = builder.retryPolicy;
-        this.requestTemplate = HttpRequest.newBuilder().GET().timeout(builder.requestTimeout)
-                .header("Accept", "application/json")
-                .header("Authorization", apiKey.authorization())
-                .header("User-Agent", USER_AGENT);
-        this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.balanceRequest = request(Operation.GET_BALANCE.uri(baseUrl, null));
+        super(new ApiCore(builder, builder.userAgentSuffix == null ? USER_AGENT : USER_AGENT + " " + builder.userAgentSuffix));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The account's total and every wallet. */
-    public BalanceSummary getBalance() {
-        return getBalanceResult().data();
-    }
-
-    /** {@link #getBalance()} with the status, {@code meta.request_id} and rate-limit headers. */
-    public ApiResult<BalanceSummary> getBalanceResult() {
-        return call(balanceRequest, BALANCE, BalanceSummaryResponse::getData, BalanceSummaryResponse::getMeta);
+    /**
+     * The name this SDK gave {@code getWalletBalance} before its operations were generated.
+     *
+     * @deprecated use {@link #getWalletBalance(String)}, the spec's operation id
+     */
+    @Deprecated
+    public Wallet getWallet(String walletId) {
+        return getWalletBalance(walletId);
     }
 
     /**
-     * One wallet of the account.
-     *
-     * @throws IllegalArgumentException before any request, if the id is null, blank, {@code .} or {@code ..}
-     * @throws com.clickairtime.balance.client.error.NotFoundException if it is not one of the account's wallets
+     * @deprecated use {@link #getWalletBalanceResult(String)}, the spec's operation id
      */
-    public Wallet getWallet(String walletId) {
-        return getWalletResult(walletId).data();
-    }
-
-    /** {@link #getWallet(String)} with the status, {@code meta.request_id} and rate-limit headers. */
+    @Deprecated
     public ApiResult<Wallet> getWalletResult(String walletId) {
-        HttpRequest request = request(Operation.GET_WALLET.uri(baseUrl, checkedWalletId(walletId)));
-        return call(request, WALLET, WalletResponse::getData, WalletResponse::getMeta);
+        return getWalletBalanceResult(walletId);
     }
 
-    /** Dot segments are the one thing percent-encoding leaves alone that a URL resolver would still interpret. */
-    private static String checkedWalletId(String walletId) {
-        if (walletId == null || walletId.isBlank()) {
-            throw new IllegalArgumentException("walletId must not be null or blank");
-        }
-        if (walletId.equals(".") || walletId.equals("..")) {
-            throw new IllegalArgumentException("walletId must not be a dot segment");
-        }
-        return walletId;
-    }
-
-    private HttpRequest request(URI uri) {
-        return requestTemplate.copy().uri(uri).build();
-    }
-
-    private <R, T> ApiResult<T> call(HttpRequest request, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta) {
-        for (int retries = 0; ; retries++) {
-            BalanceClientException failure;
-            try {
-                return result(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), reader, data, meta);
-            } catch (BalanceClientException e) {
-                failure = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new BalanceTransportException("interrupted while calling " + baseUrl, e);
-            } catch (IOException e) {
-                failure = new BalanceTransportException("no response from " + baseUrl + ": " + e, e);
-            }
-            Optional<Duration> delay = retryPolicy.delayBeforeRetry(retries, failure);
-            if (delay.isEmpty()) {
-                throw failure;
-            }
-            sleep(delay.get(), failure);
-        }
-    }
-
-    private static <R, T> ApiResult<T> result(HttpResponse<byte[]> response, ObjectReader reader,
-                                              Function<R, T> data, Function<R, Meta> meta) {
-        int status = response.statusCode();
-        HttpHeaders headers = response.headers();
-        byte[] body = decompressed(status, headers, response.body());
-        if (status / 100 != 2) {
-            throw ErrorResponses.from(status, headers, body);
-        }
-        R parsed;
-        try {
-            parsed = isBlank(body) ? null : reader.readValue(body);
-        } catch (IOException e) {
-            String problem = ApiKey.maskIn(e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage());
-            throw new UnexpectedResponseException(status, "[a success body that is not the documented JSON: " + problem + "]", null);
-        }
-        T result = parsed == null ? null : data.apply(parsed);
-        if (result == null) {
-            throw new UnexpectedResponseException(status, "[no data in the body]", null);
-        }
-        Meta m = meta.apply(parsed);
-        return new ApiResult<>(status, result, m == null ? null : m.getRequestId(), m == null ? null : m.getTimestamp(),
-                RateLimit.from(headers).orElse(null));
-    }
-
-    /** A server may gzip the body although the client never asks for it; the generated client accepted that too. */
-    private static byte[] decompressed(int status, HttpHeaders headers, byte[] body) {
-        Optional<String> encoding = headers.firstValue("Content-Encoding");
-        if (encoding.isEmpty() || body.length == 0) {
-            return body;
-        }
-        for (String token : encoding.get().split(",")) {
-            if ("gzip".equalsIgnoreCase(token.trim())) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                    return in.readAllBytes();
-                } catch (IOException e) {
-                    throw new UnexpectedResponseException(status, "[a gzip body that cannot be decompressed: " + e.getMessage() + "]", null);
-                }
-            }
-        }
-        return body;
-    }
-
-    private static boolean isBlank(byte[] body) {
-        for (byte b : body) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void sleep(Duration delay, BalanceClientException failure) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.addSuppressed(e);
-            throw failure;
-        }
+    /**
+     * Refuses further calls and closes the SDK's own {@link HttpClient} where the JDK allows (21+); harmless on
+     * 11 to 20. A caller's own client is left open.
+     */
+    @Override
+    public void close() {
+        core.close();
     }
 
     private static String version() {
@@ -216,24 +92,53 @@ public final class BalanceClient {
 
     @Override
     public String toString() {
-        return "BalanceClient{baseUrl=" + baseUrl + ", apiKey=" + apiKey.masked() + ", retryPolicy=" + retryPolicy + "}";
+        return "BalanceClient{baseUrl=" + core.baseUrl + ", apiKey=" + (core.apiKey == null ? "(supplied per request)" : core.apiKey.masked())
+                + ", retryPolicy=" + core.retryPolicy + "}";
     }
 
     public static final class Builder {
 
-        private ApiKey apiKey;
-        private String baseUrl = PRODUCTION_URL;
+        /** Headers the SDK sets itself: a default header cannot replace them. */
+        private static final Set<String> OWN_HEADERS = Set.of("authorization", "user-agent", "accept");
+
+        ApiKey apiKey;
+        Supplier<String> keySupplier;
+        String baseUrl = PRODUCTION_URL;
         private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration requestTimeout = Duration.ofSeconds(15);
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Sleeper sleeper = Sleeper.REAL;
+        Duration requestTimeout = Duration.ofSeconds(15);
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        Sleeper sleeper = Sleeper.REAL;
+        CallListener listener;
+        final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        String userAgentSuffix;
+        Executor executor;
+        HttpClient httpClient;
+        private ProxySelector proxy;
+        private Authenticator proxyAuthenticator;
+        private SSLContext sslContext;
+        private SSLParameters sslParameters;
+        private HttpClient.Version httpVersion;
+        /** The options that configure the SDK's own HttpClient, for the error when a caller's client is given too. */
+        private final List<String> transportOptions = new ArrayList<>();
 
         private Builder() {
         }
 
-        /** Required: {@code ce_live_} + 32 letters or digits. */
+        /** Required, or {@link #apiKey(Supplier)}: {@code ce_live_} + 32 letters or digits. */
         public Builder apiKey(String apiKey) {
             this.apiKey = ApiKey.of(apiKey);
+            this.keySupplier = null;
+            return this;
+        }
+
+        /**
+         * For key rotation: the key is read from the supplier for every call and checked like {@link #apiKey(String)};
+         * a call whose supplied key is not valid fails with {@link IllegalStateException} before any request, and
+         * the message never repeats it.
+         */
+        public Builder apiKey(Supplier<String> keySupplier) {
+            this.keySupplier = Objects.requireNonNull(keySupplier, "keySupplier");
+            this.apiKey = null;
             return this;
         }
 
@@ -258,6 +163,7 @@ public final class BalanceClient {
         /** How long to wait for a connection; default 5 s. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = RetryPolicy.requirePositive(connectTimeout, "connectTimeout");
+            transportOptions.add("connectTimeout");
             return this;
         }
 
@@ -273,15 +179,135 @@ public final class BalanceClient {
             return this;
         }
 
+        /** Told about every attempt of every call; see {@link CallListener}. */
+        public Builder listener(CallListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * A header sent with every request, e.g. a correlation id. {@code Authorization}, {@code User-Agent} and
+         * {@code Accept} are the SDK's own (see {@link #userAgentSuffix(String)}).
+         */
+        public Builder defaultHeader(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(name + " is set by the SDK and cannot be a default header");
+            }
+            try {
+                HttpRequest.newBuilder().header(name, value); // the JDK's own rules: restricted names, CR/LF
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a header the JDK sends: " + ApiKey.maskIn(name) + ": " + ApiKey.maskIn(e.getMessage()));
+            }
+            defaultHeaders.put(name, value);
+            return this;
+        }
+
+        /** Appended to the SDK's User-Agent after a space, e.g. {@code my-app/1.4}. */
+        public Builder userAgentSuffix(String suffix) {
+            Objects.requireNonNull(suffix, "suffix");
+            if (suffix.isBlank() || !suffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("a User-Agent suffix is printable ASCII and not blank");
+            }
+            this.userAgentSuffix = suffix.strip();
+            return this;
+        }
+
+        /** Where requests go through: {@code ProxySelector.of(new InetSocketAddress(host, port))}. Default: none. */
+        public Builder proxy(ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            transportOptions.add("proxy");
+            return this;
+        }
+
+        /**
+         * Answers the proxy's 407. The JDK disables Basic for tunnels to https:// targets unless
+         * {@code -Djdk.http.auth.tunneling.disabledSchemes=""}.
+         */
+        public Builder proxyAuthenticator(Authenticator authenticator) {
+            this.proxyAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
+            transportOptions.add("proxyAuthenticator");
+            return this;
+        }
+
+        /** The TLS context, e.g. with a corporate trust store. Default: the JVM's. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            transportOptions.add("sslContext");
+            return this;
+        }
+
+        /** TLS protocols, cipher suites and the like. */
+        public Builder sslParameters(SSLParameters sslParameters) {
+            this.sslParameters = Objects.requireNonNull(sslParameters, "sslParameters");
+            transportOptions.add("sslParameters");
+            return this;
+        }
+
+        /** Runs the HTTP client's work and the async calls' retries. Default: the JDK's. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            transportOptions.add("executor");
+            return this;
+        }
+
+        /**
+         * {@link HttpClient.Version#HTTP_1_1} stops the {@code Upgrade: h2c} the JDK sends on {@code http://}
+         * by default. Default: the JDK's (HTTP/2, falling back to 1.1).
+         */
+        public Builder httpVersion(HttpClient.Version version) {
+            this.httpVersion = Objects.requireNonNull(version, "version");
+            transportOptions.add("httpVersion");
+            return this;
+        }
+
+        /**
+         * The caller's own client, instead of one the SDK builds: it is used as it is configured (proxy, TLS,
+         * redirects...) and never closed by the SDK. Cannot be combined with the options that build one.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
         /** For tests: waits between retries without the wall clock. */
         Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        HttpClient newHttpClient() {
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (proxy != null) {
+                http.proxy(proxy);
+            }
+            if (proxyAuthenticator != null) {
+                http.authenticator(proxyAuthenticator);
+            }
+            if (sslContext != null) {
+                http.sslContext(sslContext);
+            }
+            if (sslParameters != null) {
+                http.sslParameters(sslParameters);
+            }
+            if (executor != null) {
+                http.executor(executor);
+            }
+            if (httpVersion != null) {
+                http.version(httpVersion);
+            }
+            return http.build();
+        }
+
         public BalanceClient build() {
-            if (apiKey == null) {
+            if (apiKey == null && keySupplier == null) {
                 throw new IllegalStateException("an API key is required: call apiKey(...)");
+            }
+            if (httpClient != null && !transportOptions.isEmpty()) {
+                throw new IllegalStateException("httpClient(...) is the caller's own, configured client; configure "
+                        + String.join(", ", new java.util.TreeSet<>(transportOptions)) + " on it instead");
             }
             return new BalanceClient(this);
         }

@@ -3,22 +3,23 @@ package com.clickairtime.balance.client;
 import com.clickairtime.balance.client.error.BalanceApiException;
 import com.clickairtime.balance.client.error.BalanceClientException;
 import com.clickairtime.balance.client.error.BalanceTransportException;
-import com.clickairtime.balance.client.error.RateLimitedException;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * When to try a call again. Both operations are idempotent GETs, so a retry is always safe;
  * it is bounded all the same.
  *
  * <ul>
- *   <li>429: wait what {@code Retry-After} says, unless that is longer than
- *       {@link Builder#maxRetryAfter(Duration)}: then fail at once rather than block.</li>
- *   <li>502, 503, 504 and no response at all (connection failure, timeout): exponential
- *       backoff with full jitter.</li>
+ *   <li>Retried by default ({@link #isRetryableByDefault}): 429, 502, 503 and 504, whether or not the body is the
+ *       API's JSON envelope (a gateway's plain-text page counts), and no response at all (connection failure,
+ *       timeout). {@link Builder#retryIf(Predicate)} replaces that choice.</li>
+ *   <li>The wait: what {@code Retry-After} says, unless that is longer than {@link Builder#maxRetryAfter(Duration)}:
+ *       then fail at once rather than block. Without the header, exponential backoff with full jitter.</li>
  *   <li>Anything else, including 500 and every 4xx but 429: no retry.</li>
  * </ul>
  */
@@ -28,8 +29,10 @@ public final class RetryPolicy {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
+    private final Predicate<? super BalanceClientException> retryIf;
 
     private RetryPolicy(Builder builder) {
+        this.retryIf = builder.retryIf;
         this.maxRetries = builder.maxRetries;
         this.initialBackoff = builder.initialBackoff;
         this.maxBackoff = builder.maxBackoff;
@@ -64,22 +67,30 @@ public final class RetryPolicy {
         if (retriesSoFar >= maxRetries || Thread.currentThread().isInterrupted()) {
             return Optional.empty();
         }
-        if (failure instanceof RateLimitedException) {
-            Duration wait = ((RateLimitedException) failure).retryAfter().orElse(backoff(retriesSoFar));
-            return wait.compareTo(maxRetryAfter) <= 0 ? Optional.of(wait) : Optional.empty();
+        if (!retryIf.test(failure)) {
+            return Optional.empty();
         }
-        if (failure instanceof BalanceTransportException || isGatewayFailure(failure)) {
-            return Optional.of(backoff(retriesSoFar));
+        Duration retryAfter = failure instanceof BalanceApiException
+                ? ((BalanceApiException) failure).retryAfter().orElse(null) : null;
+        if (retryAfter != null) {
+            return retryAfter.compareTo(maxRetryAfter) <= 0 ? Optional.of(retryAfter) : Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(backoff(retriesSoFar));
     }
 
-    private static boolean isGatewayFailure(BalanceClientException failure) {
+    /**
+     * The default choice of what to retry: no response at all, or 429, 502, 503, 504 (all of them idempotent
+     * failures of a GET that a later try can survive), with or without the JSON envelope.
+     */
+    public static boolean isRetryableByDefault(BalanceClientException failure) {
+        if (failure instanceof BalanceTransportException) {
+            return true;
+        }
         if (!(failure instanceof BalanceApiException)) {
             return false;
         }
         int status = ((BalanceApiException) failure).status();
-        return status == 502 || status == 503 || status == 504;
+        return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
     /** Full jitter: uniformly between zero and the exponential ceiling. */
@@ -100,8 +111,19 @@ public final class RetryPolicy {
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(2);
         private Duration maxRetryAfter = Duration.ofSeconds(10);
+        private Predicate<? super BalanceClientException> retryIf = RetryPolicy::isRetryableByDefault;
 
         private Builder() {
+        }
+
+        /**
+         * Which failures are retried, instead of {@link RetryPolicy#isRetryableByDefault}; the count, the waits and
+         * the {@code Retry-After} cap still apply. Combine with the default to extend it:
+         * {@code retryIf(e -> RetryPolicy.isRetryableByDefault(e) || ...)}.
+         */
+        public Builder retryIf(Predicate<? super BalanceClientException> retryIf) {
+            this.retryIf = Objects.requireNonNull(retryIf, "retryIf");
+            return this;
         }
 
         public Builder maxRetries(int maxRetries) {

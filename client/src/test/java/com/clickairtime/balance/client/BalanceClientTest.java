@@ -87,9 +87,8 @@ class BalanceClientTest {
             ((ObjectNode) root.get("meta")).put("region", "eu-west");
         });
         stub("/v2/balance/wal_ghs_001", 200, body);
-        Wallet wallet = client(RetryPolicy.none()).getWallet("wal_ghs_001");
+        Wallet wallet = client(RetryPolicy.none()).getWalletBalance("wal_ghs_001");
         assertThat(wallet.getType()).isEqualTo(Wallet.TypeEnum.UNKNOWN_DEFAULT_OPEN_API);
-        assertThat(wallet.getStatus()).isEqualTo(Wallet.StatusEnum.UNKNOWN_DEFAULT_OPEN_API);
         assertThat(wallet.getId()).isEqualTo("wal_ghs_001");
     }
 
@@ -100,7 +99,7 @@ class BalanceClientTest {
                 .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Limit", "300")
                 .withHeader("X-RateLimit-Remaining", "299").withHeader("X-RateLimit-Reset", "1705314660")
                 .withBody(SpecBodies.json(body))));
-        ApiResult<Wallet> result = client(RetryPolicy.none()).getWalletResult("wal_global_001");
+        ApiResult<Wallet> result = client(RetryPolicy.none()).getWalletBalanceResult("wal_global_001");
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.requestId()).isEqualTo(body.at("/meta/request_id").asText());
         assertThat(result.rateLimit()).get().satisfies(limit -> {
@@ -135,6 +134,17 @@ class BalanceClientTest {
                 }));
     }
 
+    /** The names the hand-written SDK had keep working over the generated operation. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theOldWalletMethodNamesStillWork() {
+        JsonNode body = SpecBodies.named("getWalletBalance_ghs_wallet").body();
+        stub("/v2/balance/wal_ghs_001", 200, SpecBodies.json(body));
+        BalanceClient client = client(RetryPolicy.none());
+        assertThat(client.getWallet("wal_ghs_001").getId()).isEqualTo(body.at("/data/id").asText());
+        assertThat(client.getWalletResult("wal_ghs_001").requestId()).isEqualTo(body.at("/meta/request_id").asText());
+    }
+
     @Test
     void aGzippedBodyIsDecompressed() throws java.io.IOException {
         JsonNode sent = SpecBodies.named("getWalletBalance_ghs_wallet").body();
@@ -145,7 +155,7 @@ class BalanceClientTest {
         server.stubFor(get(urlEqualTo("/v2/balance/wal_ghs_001")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
                 .withBody(zipped.toByteArray())));
-        assertThat(client(RetryPolicy.none()).getWallet("wal_ghs_001").getBalance())
+        assertThat(client(RetryPolicy.none()).getWalletBalance("wal_ghs_001").getBalance())
                 .isEqualTo(sent.at("/data/balance").decimalValue());
     }
 
@@ -255,7 +265,7 @@ class BalanceClientTest {
             "wal_ghs_001  | /v2/balance/wal_ghs_001"})
     void aWalletIdIsAlwaysOnePathSegment(String walletId, String requestedPath) {
         stub(requestedPath, 404, SpecBodies.json(SpecBodies.named("getWalletBalance_wallet_not_found").body()));
-        assertThatThrownBy(() -> client(RetryPolicy.none()).getWallet(walletId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client(RetryPolicy.none()).getWalletBalance(walletId)).isInstanceOf(NotFoundException.class);
         server.verify(1, getRequestedFor(urlEqualTo(requestedPath)));
     }
 
@@ -263,7 +273,7 @@ class BalanceClientTest {
     @NullSource
     @ValueSource(strings = {"", "   ", ".", ".."})
     void anUnusableWalletIdIsRejectedBeforeAnyRequest(String walletId) {
-        assertThatThrownBy(() -> client(RetryPolicy.none()).getWallet(walletId)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client(RetryPolicy.none()).getWalletBalance(walletId)).isInstanceOf(IllegalArgumentException.class);
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 

@@ -74,20 +74,20 @@ class PlatformCharsetTest {
 
     @Test
     void aSuccessBodyIsReadAsUtf8() {
-        Wallet wallet = client().getWallet("wal_ghs_001");
+        Wallet wallet = client().getWalletBalance("wal_ghs_001");
         assertThat(wallet.getAllowedCountries()).containsExactly(COUNTRY, "Ghana");
     }
 
     @Test
     void anErrorEnvelopeIsReadAsUtf8() {
-        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client().getWallet("wal_missing"));
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client().getWalletBalance("wal_missing"));
         assertThat(e.errorMessage()).isEqualTo(MESSAGE);
     }
 
     @Test
     void aBodyThatIsNotJsonIsReadAsUtf8() {
         UnexpectedResponseException e = catchThrowableOfType(UnexpectedResponseException.class,
-                () -> client().getWallet("wal_behind_proxy"));
+                () -> client().getWalletBalance("wal_behind_proxy"));
         assertThat(e.bodyExcerpt()).isEqualTo(HTML);
     }
 }

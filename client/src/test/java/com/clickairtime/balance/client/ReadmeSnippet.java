@@ -1,9 +1,18 @@
 package com.clickairtime.balance.client;
 
 import com.clickairtime.balance.client.error.NotFoundException;
+import com.clickairtime.balance.client.error.ServerErrorException;
 import com.clickairtime.balance.client.generated.model.Wallet;
 
-/** The README's usage snippet, compiled; {@link ReadmeSnippetTest} keeps the README's copy identical. */
+import javax.net.ssl.SSLContext;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/** The README's snippets, compiled; {@link ReadmeSnippetTest} keeps the README's copies identical. */
 final class ReadmeSnippet {
 
     private ReadmeSnippet() {
@@ -17,11 +26,34 @@ final class ReadmeSnippet {
                 .build();                                         // thread-safe: build once, share it
         System.out.println(client.getBalance().getAvailableBalance().getAmount());   // 1250.50
         try {
-            Wallet wallet = client.getWallet("wal_ghs_001");
+            Wallet wallet = client.getWalletBalance("wal_ghs_001");
             System.out.println(wallet.getCurrency() + " " + wallet.getBalance());    // GHS 3090.00
         } catch (NotFoundException e) {                                             // 404 WALLET_NOT_FOUND
             System.out.println(e.code() + ", request " + e.requestId().orElse("?"));
         }
         // README:end
+    }
+
+    static void options(Supplier<String> keyFromVault, Authenticator proxyCredentials, SSLContext corporateTrust,
+                        Executor executor, String correlationId) {
+        // README-options:begin
+        try (BalanceClient client = BalanceClient.builder()
+                .apiKey(keyFromVault)                          // read for every call: rotate the key freely
+                .proxy(ProxySelector.of(new InetSocketAddress("proxy.example.com", 3128)))
+                .proxyAuthenticator(proxyCredentials)          // answers the proxy's 407
+                .sslContext(corporateTrust)                    // and .sslParameters(...) for protocols, ciphers
+                .httpVersion(HttpClient.Version.HTTP_1_1)      // no "Upgrade: h2c" on http://
+                .executor(executor)                            // or .httpClient(yours): then the SDK never closes it
+                .defaultHeader("X-Correlation-Id", correlationId)
+                .userAgentSuffix("billing-service/4.2")
+                .retryPolicy(RetryPolicy.builder()                 // also retry a 500:
+                        .retryIf(e -> RetryPolicy.isRetryableByDefault(e) || e instanceof ServerErrorException).build())
+                .listener(attempt -> System.out.println(attempt))   // every attempt; the key shows masked
+                .build()) {
+            client.getBalanceAsync()                           // every operation also returns a CompletableFuture
+                    .thenAccept(balance -> System.out.println(balance.getAvailableBalance().getAmount()))
+                    .join();
+        }                                                      // close(): ends the SDK's own HttpClient on JDK 21+
+        // README-options:end
     }
 }

@@ -3,19 +3,25 @@ package com.clickairtime.balance.contract;
 import com.clickairtime.balance.client.ApiResult;
 import com.clickairtime.balance.client.BalanceClient;
 import com.clickairtime.balance.client.RetryPolicy;
-import com.clickairtime.balance.client.error.AuthenticationException;
 import com.clickairtime.balance.client.error.BalanceApiException;
 import com.clickairtime.balance.client.error.ErrorResponses;
-import com.clickairtime.balance.client.error.NotFoundException;
-import com.clickairtime.balance.client.error.PermissionDeniedException;
 import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
+import com.clickairtime.balance.verifier.check.WireText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 
+import io.swagger.v3.oas.models.parameters.Parameter;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,8 +53,7 @@ final class ExampleReplay {
     private static final String REQUEST_ID =
             SPEC.raw().at("/components/schemas/Meta/properties/request_id/pattern").asText();
 
-    private static final Map<Integer, Class<? extends BalanceApiException>> ERROR_TYPES = Map.of(
-            401, AuthenticationException.class, 403, PermissionDeniedException.class, 404, NotFoundException.class);
+    private static final Map<String, List<Parameter>> PARAMETERS = parameters();
 
     /** What {@code meta} the server sends: the example's own (stubs), or fresh values (the sandbox). */
     enum Meta { AS_DOCUMENTED, FRESH }
@@ -64,7 +69,7 @@ final class ExampleReplay {
         if (example.credentials().authorization() == null) {
             // The SDK always sends its key; a request without one is what a bare HTTP client sends.
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + example.path())).GET().build(),
+                    HttpRequest.newBuilder(URI.create(baseUrl + example.requestTarget())).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             checkError(example, ErrorResponses.from(response.statusCode(), response.headers(), response.body()), meta);
             return;
@@ -78,32 +83,79 @@ final class ExampleReplay {
         ApiResult<?> result = call(client, example);
         assertThat(result.status()).isEqualTo(example.status());
         JsonNode data = MODEL_TREE.valueToTree(result.data());
-        assertThat(WrittenAsDocumented.sameValues(data, example.body().get("data")))
+        assertThat(WireText.sameValues(data, example.body().get("data")))
                 .as("%s: the SDK read %s, the spec documents %s (scale included)", example.contractName(), data,
                         example.body().get("data")).isTrue();
         checkMeta(example.body().get("meta"), result.requestId(), result.timestamp(), meta);
         assertThat(result.rateLimit()).isPresent();
     }
 
-    private static ApiResult<?> call(BalanceClient client, ExampleCase example) {
-        switch (example.operationId()) {
-            case "getBalance":
-                return client.getBalanceResult();
-            case "getWalletBalance":
-                return client.getWalletResult(example.pathParameters().get("wallet_id"));
-            default:
-                throw new IllegalStateException("the SDK has no call for " + example.operationId());
+    /**
+     * The SDK's generated call for the case's operation: {@code <operationId>Result} with every
+     * parameter, in the generator's order (required ones first, then the optional, each group in
+     * the document's order), each given the case's value or null. No list of operations here.
+     */
+    private static ApiResult<?> call(BalanceClient client, ExampleCase example) throws Exception {
+        List<Object> arguments = new ArrayList<>();
+        for (boolean required : new boolean[] {true, false}) {
+            for (Parameter parameter : PARAMETERS.get(example.operationId())) {
+                if (Boolean.TRUE.equals(parameter.getRequired()) == required) {
+                    arguments.add(valueOf(example, parameter));
+                }
+            }
         }
+        Method method = null;
+        for (Method candidate : BalanceClient.class.getMethods()) {
+            if (candidate.getName().equals(example.operationId() + "Result") && candidate.getParameterCount() == arguments.size()) {
+                method = candidate;
+            }
+        }
+        if (method == null) {
+            throw new AssertionError("the SDK has no " + example.operationId() + "Result with " + arguments.size() + " parameters");
+        }
+        try {
+            return (ApiResult<?>) method.invoke(client, arguments.toArray());
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static String valueOf(ExampleCase example, Parameter parameter) {
+        return switch (parameter.getIn()) {
+            case "path" -> example.pathParameters().get(parameter.getName());
+            case "query" -> example.queryParameters().get(parameter.getName());
+            case "header" -> example.headerParameters().get(parameter.getName());
+            default -> null;
+        };
+    }
+
+    /** Each operation's parameters, the path item's and its own, as the document lists them. */
+    private static Map<String, List<Parameter>> parameters() {
+        Map<String, List<Parameter>> byOperation = new LinkedHashMap<>();
+        SPEC.openApi().getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            List<Parameter> all = new ArrayList<>();
+            if (path.getParameters() != null) {
+                all.addAll(path.getParameters());
+            }
+            if (operation.getParameters() != null) {
+                all.addAll(operation.getParameters());
+            }
+            byOperation.put(operation.getOperationId(), all);
+        }));
+        return byOperation;
     }
 
     private static void checkError(ExampleCase example, BalanceApiException error, Meta meta) {
         JsonNode expected = example.body();
-        assertThat(error).isExactlyInstanceOf(ERROR_TYPES.get(example.status()));
+        // The type the SDK gives the documented response itself: no status table restated here.
+        BalanceApiException documented = ErrorResponses.from(example.status(),
+                HttpHeaders.of(Map.of(), (name, value) -> true), WireText.asWritten(expected).getBytes(StandardCharsets.UTF_8));
+        assertThat(error).isExactlyInstanceOf(documented.getClass());
         assertThat(error.status()).isEqualTo(example.status());
         assertThat(error.code()).isEqualTo(expected.at("/error/code").asText());
         assertThat(error.errorMessage()).isEqualTo(expected.at("/error/message").asText());
         JsonNode details = BalanceSpec.EXACT_JSON.valueToTree(error.details());
-        assertThat(WrittenAsDocumented.sameValues(details, expected.at("/error/details")))
+        assertThat(WireText.sameValues(details, expected.at("/error/details")))
                 .as("%s: details %s", example.contractName(), details).isTrue();
         checkMeta(expected.get("meta"), error.requestId().orElse(null), null, meta);
     }

@@ -1,5 +1,8 @@
 package com.clickairtime.balance.contract;
 
+import com.clickairtime.balance.verifier.BalanceContractVerifier;
+import com.clickairtime.balance.verifier.Level;
+import com.clickairtime.balance.verifier.wire.UrlTarget;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -9,13 +12,23 @@ import java.util.stream.Stream;
 
 
 /**
- * The consumer side: the SDK against the very stubs this module packages, loaded by WireMock
- * from the generated mappings.
+ * The consumer side: the very stubs this module packages, loaded by WireMock from the generated
+ * mappings. They keep every documented case as the verifier checks a server, and the SDK reads
+ * every example from them.
  */
 class StubsConsumerTest {
 
     @RegisterExtension
     static final WireMockExtension stubs = StubMappings.server();
+
+    @TestFactory
+    Stream<DynamicTest> theStubsKeepEveryDocumentedCase() {
+        return BalanceContractVerifier.forTheSpec()
+                .target(UrlTarget.of(stubs.baseUrl()))
+                .level(Level.EXACT)
+                .statesAsDocumented()
+                .dynamicTests();
+    }
 
     @TestFactory
     Stream<DynamicTest> theSdkReadsEveryExampleFromTheStubs() {

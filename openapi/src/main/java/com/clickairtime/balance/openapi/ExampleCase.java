@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
- * One named example pair: a request (path parameters and credentials) and the response the
- * document promises for it.
+ * One named example pair: a request (path, query and header parameters, credentials) and the
+ * response the document promises for it.
  *
  * @param operationId     the operation the pair belongs to
  * @param method          HTTP method, upper case
  * @param pathTemplate    the path as written in the document, e.g. {@code /v2/balance/{wallet_id}}
  * @param name            the example name shared by request and response
- * @param pathParameters  parameter values of the request, by name
+ * @param pathParameters  path parameter values of the request, by name
+ * @param queryParameters query parameter values of the request, by name, in the document's parameter order
+ * @param headerParameters header parameter values of the request, by name, in the document's parameter order
  * @param credentials     what the request authenticates with
  * @param status          the response status
  * @param mediaType       the response media type
@@ -23,6 +28,8 @@ import java.util.Set;
  * @param bodySchema      the response body's schema (raw node, possibly a {@code $ref})
  * @param requiredHeaders the response headers the document marks required: header objects by name, refs resolved
  * @param anyValueOf      path parameters for which the response answers any value that no other example names
+ * @param invalidRequest  the request is deliberately invalid (its response is a 400): at least one of its parameter
+ *                        values breaks its schema, and the schema check of examples expects exactly that
  */
 public record ExampleCase(
         String operationId,
@@ -30,13 +37,23 @@ public record ExampleCase(
         String pathTemplate,
         String name,
         Map<String, String> pathParameters,
+        Map<String, String> queryParameters,
+        Map<String, String> headerParameters,
         Credentials credentials,
         int status,
         String mediaType,
         JsonNode body,
         JsonNode bodySchema,
         Map<String, JsonNode> requiredHeaders,
-        Set<String> anyValueOf) {
+        Set<String> anyValueOf,
+        boolean invalidRequest) {
+
+    public ExampleCase {
+        // Insertion order is the document's parameter order; Map.copyOf would lose it.
+        pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
+        queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters));
+        headerParameters = Collections.unmodifiableMap(new LinkedHashMap<>(headerParameters));
+    }
 
     /** The contract name: {@code <operationId>_<exampleName>}. */
     public String contractName() {
@@ -50,6 +67,24 @@ public record ExampleCase(
             path = path.replace("{" + parameter.getKey() + "}", segment(parameter.getValue()));
         }
         return path;
+    }
+
+    /**
+     * The request target: {@link #path()}, then {@code ?} and the query parameters form-encoded
+     * ({@code name=value&...}, in the document's order) when there are any.
+     */
+    public String requestTarget() {
+        if (queryParameters.isEmpty()) {
+            return path();
+        }
+        StringJoiner query = new StringJoiner("&", path() + "?", "");
+        queryParameters.forEach((name, value) -> query.add(formEncoded(name) + "=" + formEncoded(value)));
+        return query.toString();
+    }
+
+    /** A query parameter's name or value, form-encoded ({@code application/x-www-form-urlencoded}, UTF-8). */
+    public static String formEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A value percent-encoded as one path segment. */

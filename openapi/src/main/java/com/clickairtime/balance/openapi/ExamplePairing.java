@@ -16,13 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Pairs request and response examples by name, the way Specmatic does: a path-parameter
- * example and a response example of the same operation with the same name are one case.
+ * Pairs request and response examples by name, the way Specmatic does: the path, query and
+ * header parameter examples and the response example of one operation that share a name are one
+ * case.
  *
  * <p>Only named examples ({@code examples:}) pair; a single {@code example:} documents a body
- * and is no case. The pairing must be complete (every response example of an operation with
- * path parameters has a value for each of them, and every parameter example has a response)
- * and unambiguous (a name occurs once per operation).
+ * and is no case. The pairing must be complete (every response example has a value for each
+ * required parameter, and every parameter example has a response) and unambiguous (a name
+ * occurs once per operation). An optional parameter without an example of a case's name is not
+ * sent. A response example with status 400 pairs with a deliberately invalid request.
  *
  * <p>A response example with {@code x-sandbox-api-key} is a credential case: it has no request
  * example, because tools that send one key with every request would expect its answer to that
@@ -36,6 +38,13 @@ final class ExamplePairing {
     static final String NO_KEY = "none";
     static final String ANSWERS_ANY_EXTENSION = "x-answers-any";
     static final String AUTHORIZATION = "authorization";
+    /** A response example with this status pairs with a deliberately invalid request. */
+    static final int INVALID_REQUEST_STATUS = 400;
+    private static final String PATH = "path";
+    private static final String QUERY = "query";
+    private static final String HEADER = "header";
+    private static final Set<String> LOCATIONS = Set.of(PATH, QUERY, HEADER);
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
     private final BalanceSpec spec;
     private final List<String> problems = new ArrayList<>();
@@ -61,18 +70,12 @@ final class ExamplePairing {
     }
 
     private List<ExampleCase> casesOf(String path, String method, String operationId, JsonNode operation, String defaultKey) {
-        Map<String, Map<String, String>> parameterValues = new LinkedHashMap<>();
-        List<String> pathParameters = new ArrayList<>();
-        for (JsonNode reference : operation.path("parameters")) {
-            JsonNode parameter = spec.deref(reference);
-            if (!"path".equals(parameter.path("in").asText())) {
-                continue;
-            }
-            String parameterName = parameter.path("name").asText();
-            pathParameters.add(parameterName);
-            forEachField(parameter.path("examples"), (exampleName, example) -> parameterValues
-                    .computeIfAbsent(exampleName, n -> new LinkedHashMap<>())
-                    .put(parameterName, spec.deref(example).path("value").asText()));
+        List<Parameter> parameters = parameters(path, operation);
+        Map<String, Request> requests = new LinkedHashMap<>();
+        for (Parameter parameter : parameters) {
+            forEachField(parameter.node().path("examples"), (exampleName, example) -> requests
+                    .computeIfAbsent(exampleName, n -> new Request())
+                    .of(parameter.in()).put(parameter.name(), spec.deref(example).path("value").asText()));
         }
 
         List<ResponseExample> examples = new ArrayList<>();
@@ -98,32 +101,32 @@ final class ExamplePairing {
                     }));
         }
 
-        // A credential case is answered to the request of the operation's first success.
-        Map<String, String> defaultRequest = examples.stream()
-                .filter(e -> e.status() / 100 == 2 && parameterValues.containsKey(e.name()))
-                .map(e -> parameterValues.get(e.name())).findFirst().orElse(null);
+        // A credential case is answered to the default request: the request of the operation's first 2xx example.
+        Request defaultRequest = examples.stream()
+                .filter(e -> e.status() / 100 == 2 && !e.example().has(API_KEY_EXTENSION))
+                .map(e -> requests.getOrDefault(e.name(), new Request())).findFirst().orElse(null);
 
         List<ExampleCase> cases = new ArrayList<>();
         for (ResponseExample response : examples) {
             String name = response.name();
             boolean credentialCase = response.example().has(API_KEY_EXTENSION);
-            Map<String, String> values = parameterValues.get(name);
-            if (credentialCase && values != null) {
+            Request request = requests.get(name);
+            if (credentialCase && request != null) {
                 problems.add(operationId + ": '" + name + "' sets " + API_KEY_EXTENSION + ", so it must have no request"
                         + " example: tools that send one key with every request would expect this answer to it");
             }
-            if (credentialCase && values == null && !pathParameters.isEmpty()) {
-                if (defaultRequest == null) {
+            if (credentialCase && request == null) {
+                if (defaultRequest == null && parameters.stream().anyMatch(Parameter::required)) {
                     problems.add(operationId + ": credential case '" + name
-                            + "' needs a default request, but no 2xx example has a request example");
+                            + "' needs a default request, but the operation has no 2xx example");
                 }
-                values = defaultRequest;
+                request = defaultRequest;
             }
-            values = values == null ? Map.of() : values;
-            for (String parameter : pathParameters) {
-                if (!values.containsKey(parameter)) {
+            request = request == null ? new Request() : request;
+            for (Parameter parameter : parameters) {
+                if (parameter.required() && !request.of(parameter.in()).containsKey(parameter.name())) {
                     problems.add(operationId + ": response example '" + name + "' (" + response.status()
-                            + ") has no '" + parameter + "' example of the same name");
+                            + ") has no '" + parameter.name() + "' example of the same name");
                 }
             }
             Credentials credentials = credentials(response.example(), defaultKey);
@@ -137,7 +140,7 @@ final class ExamplePairing {
                     } else {
                         credentials = new Credentials(Credentials.Kind.NOT_WELL_FORMED, null);
                     }
-                } else if (pathParameters.contains(what)) {
+                } else if (parameters.stream().anyMatch(p -> p.in().equals(PATH) && p.name().equals(what))) {
                     anyValueOf.add(what);
                 } else if (!allPathParameters().contains(what)) {
                     // Another operation's parameter is fine: response examples are shared between operations.
@@ -145,16 +148,67 @@ final class ExamplePairing {
                             + AUTHORIZATION + " nor a path parameter");
                 }
             }
-            cases.add(new ExampleCase(operationId, method.toUpperCase(Locale.ROOT), path, name, values, credentials,
-                    response.status(), response.mediaType(), response.example().path("value"), response.schema(),
-                    response.headers(), Set.copyOf(anyValueOf)));
+            cases.add(new ExampleCase(operationId, method.toUpperCase(Locale.ROOT), path, name, request.path,
+                    request.query, request.header, credentials, response.status(), response.mediaType(),
+                    response.example().path("value"), response.schema(), response.headers(), Set.copyOf(anyValueOf),
+                    response.status() == INVALID_REQUEST_STATUS));
         }
-        for (String name : parameterValues.keySet()) {
+        requests.forEach((name, request) -> {
             if (!responseNames.contains(name)) {
-                problems.add(operationId + ": parameter example '" + name + "' has no response example of the same name");
+                problems.add(operationId + ": parameter example '" + name + "' has no response example of the same name"
+                        + " (it names " + String.join(", ", request.names()) + ")");
+            }
+        });
+        return cases;
+    }
+
+    /**
+     * The operation's path, query and header parameters in the document's order: the path
+     * item's first, then the operation's, which override one of the same name and location.
+     * Header parameters named Accept, Content-Type or Authorization are ignored, as OpenAPI says.
+     */
+    private List<Parameter> parameters(String path, JsonNode operation) {
+        Map<String, Parameter> byKey = new LinkedHashMap<>();
+        JsonNode pathItem = spec.raw().at("/paths/" + escape(path));
+        for (JsonNode list : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
+            for (JsonNode reference : list) {
+                JsonNode node = spec.deref(reference);
+                String in = node.path("in").asText();
+                String name = node.path("name").asText();
+                if (!LOCATIONS.contains(in) || HEADER.equals(in) && IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                byKey.put(in + " " + name, new Parameter(name, in, PATH.equals(in) || node.path("required").asBoolean(false), node));
             }
         }
-        return cases;
+        return List.copyOf(byKey.values());
+    }
+
+    private record Parameter(String name, String in, boolean required, JsonNode node) {
+    }
+
+    /** The parameter values of one request example, by location. */
+    private static final class Request {
+        final Map<String, String> path = new LinkedHashMap<>();
+        final Map<String, String> query = new LinkedHashMap<>();
+        final Map<String, String> header = new LinkedHashMap<>();
+
+        Map<String, String> of(String in) {
+            return switch (in) {
+                case PATH -> path;
+                case QUERY -> query;
+                case HEADER -> header;
+                default -> throw new IllegalArgumentException(in);
+            };
+        }
+
+        List<String> names() {
+            List<String> names = new ArrayList<>();
+            path.keySet().forEach(n -> names.add("path parameter " + n));
+            query.keySet().forEach(n -> names.add("query parameter " + n));
+            header.keySet().forEach(n -> names.add("header " + n));
+            return names;
+        }
     }
 
     private record ResponseExample(String name, int status, String mediaType, JsonNode example, JsonNode schema,

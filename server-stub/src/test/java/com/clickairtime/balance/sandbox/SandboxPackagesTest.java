@@ -10,8 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The sandbox's packages read as layers, each using only those below it:
- * config, logging and wire at the bottom; then error; ratelimit and dataset; access; wallet,
- * container and docs; web; and the application at the top.
+ * config, logging, wire and routing at the bottom; then error; ratelimit and dataset; access;
+ * wallet, example, container and docs; web; and the application at the top.
  */
 class SandboxPackagesTest {
 
@@ -31,23 +31,26 @@ class SandboxPackagesTest {
                 .layer("application").definedBy("com.clickairtime.balance.sandbox")
                 .layer("web").definedBy("..sandbox.web..")
                 .layer("wallet").definedBy("..sandbox.wallet..")
+                .layer("example").definedBy("..sandbox.example..")
                 .layer("container").definedBy("..sandbox.container..")
                 .layer("docs").definedBy("..sandbox.docs..")
                 .layer("access").definedBy("..sandbox.access..")
                 .layer("ratelimit").definedBy("..sandbox.ratelimit..")
                 .layer("dataset").definedBy("..sandbox.dataset..")
                 .layer("error").definedBy("..sandbox.error..")
-                .layer("foundation").definedBy("..sandbox.config..", "..sandbox.logging..", "..sandbox.wire..")
+                .layer("foundation").definedBy("..sandbox.config..", "..sandbox.logging..", "..sandbox.wire..",
+                        "..sandbox.routing..")
                 .whereLayer("application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("application")
                 .whereLayer("wallet").mayOnlyBeAccessedByLayers("application", "web")
+                .whereLayer("example").mayOnlyBeAccessedByLayers("application", "web")
                 .whereLayer("container").mayOnlyBeAccessedByLayers("application", "web")
                 .whereLayer("docs").mayOnlyBeAccessedByLayers("application", "web")
                 .whereLayer("access").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs")
                 .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access")
                 .whereLayer("dataset").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access")
-                .whereLayer("error").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access",
-                        "ratelimit", "dataset")
+                .whereLayer("error").mayOnlyBeAccessedByLayers("application", "web", "wallet", "example", "container", "docs",
+                        "access", "ratelimit", "dataset")
                 .check(SANDBOX);
     }
 }

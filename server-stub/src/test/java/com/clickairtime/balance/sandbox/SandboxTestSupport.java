@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.function.Predicate;
 
 /** What the sandbox's tests share: the spec, the demo keys, a clock they can move, and exact JSON reading. */
@@ -39,7 +43,27 @@ public final class SandboxTestSupport {
     public static final String REQUEST_ID = metaPattern("request_id");
     public static final String TIMESTAMP = metaPattern("timestamp");
 
+    /**
+     * The {@code Allow} header the spec implies: every method its operations use, with HEAD for
+     * GET and OPTIONS (its "Methods and OPTIONS"), in the order GET, HEAD, OPTIONS, then the rest.
+     */
+    public static final String ALLOWED_METHODS = allowedMethods();
+
     private SandboxTestSupport() {
+    }
+
+    private static String allowedMethods() {
+        Set<String> used = new TreeSet<>();
+        SPEC.openApi().getPaths().values().forEach(path -> path.readOperationsMap().keySet()
+                .forEach(method -> used.add(method.name())));
+        if (used.contains("GET")) {
+            used.add("HEAD");
+        }
+        used.add("OPTIONS");
+        Set<String> ordered = new LinkedHashSet<>();
+        Stream.of("GET", "HEAD", "OPTIONS").filter(used::contains).forEach(ordered::add);
+        ordered.addAll(used);
+        return String.join(", ", ordered);
     }
 
     private static String metaPattern(String property) {

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link BalanceClient} against the few lines of {@code java.net.http} and Jackson a user would write
@@ -53,7 +55,17 @@ public class ClientBenchmark {
     static final String KEY = "ce_live_BenchmarkKeyNotARealOne000000001";
     static final String WALLET_ID = "wal_ghs_001";
 
-    /** Per benchmark, one {sdk p50 us, hand-written p50 us} per measurement iteration. */
+    /**
+     * Whether the SDK side has a {@link com.clickairtime.balance.client.CallListener}: one that does what a metrics
+     * binding does per attempt (read the tags and the duration, count), so its cost is the SDK's, not a logger's.
+     */
+    @Param({"none", "listener"})
+    public String listener;
+
+    /** What the listener adds up, read once so that the JIT cannot drop its work. */
+    static final LongAdder HEARD = new LongAdder();
+
+    /** Per benchmark and listener setting, one {sdk p50 us, hand-written p50 us} per measurement iteration. */
     static final Map<String, List<double[]>> ROUNDS = new ConcurrentHashMap<>();
 
     private CapturedServer server;
@@ -88,14 +100,20 @@ public class ClientBenchmark {
     public void newRound() {
         sdkCalls = 0;
         handCalls = 0;
-        sdk = BalanceClient.builder().apiKey(KEY).baseUrl(baseUrl).retryPolicy(RetryPolicy.none()).build();
+        BalanceClient.Builder builder = BalanceClient.builder().apiKey(KEY).baseUrl(baseUrl).retryPolicy(RetryPolicy.none());
+        if ("listener".equals(listener)) {
+            builder.listener(attempt -> HEARD.add(attempt.duration().toNanos() + attempt.status().orElse(0)
+                    + attempt.pathTemplate().length() + attempt.operationId().length() + attempt.number()));
+        }
+        sdk = builder.build();
         http = HttpClient.newHttpClient();
     }
 
     @TearDown(Level.Iteration)
     public void recordRound(BenchmarkParams benchmark, IterationParams iteration) {
         if (iteration.getType() == IterationType.MEASUREMENT) {
-            String name = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+            String name = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1)
+                    + "[" + benchmark.getParam("listener") + "]";
             ROUNDS.computeIfAbsent(name, k -> new ArrayList<>())
                     .add(new double[] {medianMicros(sdkNanos, sdkCalls), medianMicros(handNanos, handCalls)});
         }
@@ -124,7 +142,7 @@ public class ClientBenchmark {
 
     @Benchmark
     public Object getWallet() throws IOException, InterruptedException {
-        return alternate(() -> sdk.getWallet(WALLET_ID),
+        return alternate(() -> sdk.getWalletBalance(WALLET_ID),
                 () -> handWritten("/v2/balance/" + WALLET_ID, WalletResponse.class).getData());
     }
 

@@ -51,22 +51,25 @@ public final class SdkBench {
         figures.setProperty("rounds", String.valueOf(rounds));
         figures.setProperty("round.seconds", String.valueOf(seconds));
         System.out.println("[sdk bench] " + rounds + " rounds of " + seconds + " s, calls alternating between the SDK and hand-written code");
-        System.out.println("[sdk bench] operation   SDK p50 us  hand-written p50 us  ratio (median of rounds) [min, max]");
-        for (String name : List.of("getBalance", "getWallet")) {
+        System.out.println("[sdk bench] operation[listener]    SDK p50 us  hand-written p50 us  ratio (median of rounds) [min, max]");
+        for (String name : List.of("getBalance[none]", "getWallet[none]", "getBalance[listener]", "getWallet[listener]")) {
             List<double[]> measured = ClientBenchmark.ROUNDS.get(name);
             double[] sdk = measured.stream().mapToDouble(r -> r[0]).toArray();
             double[] hand = measured.stream().mapToDouble(r -> r[1]).toArray();
             double[] ratios = measured.stream().mapToDouble(r -> r[0] / r[1]).sorted().toArray();
             double ratio = median(ratios);
-            figures.setProperty(name + ".sdk.us", format("%.1f", median(sdk)));
-            figures.setProperty(name + ".hand.us", format("%.1f", median(hand)));
-            figures.setProperty(name + ".ratio", format("%.3f", ratio));
-            figures.setProperty(name + ".ratio.min", format("%.3f", ratios[0]));
-            figures.setProperty(name + ".ratio.max", format("%.3f", ratios[ratios.length - 1]));
-            System.out.println(format("[sdk bench] %-10s  %10.1f  %19.1f  %.3f [%.3f, %.3f]  goal <= %.2f %s", name,
+            // Without a listener under the operation's plain name, as the sandbox's benchmark report reads them.
+            String key = name.replace("[none]", "").replace("[listener]", ".listener");
+            figures.setProperty(key + ".sdk.us", format("%.1f", median(sdk)));
+            figures.setProperty(key + ".hand.us", format("%.1f", median(hand)));
+            figures.setProperty(key + ".ratio", format("%.3f", ratio));
+            figures.setProperty(key + ".ratio.min", format("%.3f", ratios[0]));
+            figures.setProperty(key + ".ratio.max", format("%.3f", ratios[ratios.length - 1]));
+            System.out.println(format("[sdk bench] %-20s  %10.1f  %19.1f  %.3f [%.3f, %.3f]  goal <= %.2f %s", name,
                     median(sdk), median(hand), ratio, ratios[0], ratios[ratios.length - 1], GOAL,
                     ratio <= GOAL ? "met" : "NOT MET"));
         }
+        System.out.println("[sdk bench] (the listener heard " + ClientBenchmark.HEARD.sum() + " in total)");
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(out)) {
             figures.store(writer, "BalanceClient against hand-written java.net.http + Jackson");

@@ -1,5 +1,7 @@
 package com.clickairtime.balance.client.error;
 
+import com.clickairtime.balance.client.RateLimit;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -17,6 +19,8 @@ public class BalanceApiException extends BalanceClientException {
     private final Map<String, Object> details;
     private final String requestId;
     private final Duration retryAfter;
+    /** Set once by {@link ErrorResponses} before the exception is thrown; the constructors stay as they were. */
+    private RateLimit rateLimit;
 
     public BalanceApiException(int status, String code, String errorMessage, Map<String, Object> details,
                                String requestId, Duration retryAfter) {
@@ -70,6 +74,16 @@ public class BalanceApiException extends BalanceClientException {
     /** The {@code Retry-After} header, when the response had one. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The response's rate-limit headers, when it had all three: on an error as on a success. */
+    public Optional<RateLimit> rateLimit() {
+        return Optional.ofNullable(rateLimit);
+    }
+
+    BalanceApiException withRateLimit(RateLimit rateLimit) {
+        this.rateLimit = rateLimit;
+        return this;
     }
 
     public boolean isServerError() {

@@ -1,5 +1,6 @@
 package com.clickairtime.balance.client.error;
 
+import com.clickairtime.balance.client.RateLimit;
 import com.clickairtime.balance.client.WireFormat;
 import com.clickairtime.balance.client.generated.model.ErrorResponse;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -26,6 +27,20 @@ public final class ErrorResponses {
      * {@link UnexpectedResponseException} when the body is not the error envelope.
      */
     public static BalanceApiException from(int status, HttpHeaders headers, byte[] body) {
+        return parsed(status, headers, body).withRateLimit(headers == null ? null : RateLimit.from(headers).orElse(null));
+    }
+
+    /**
+     * A response the SDK cannot use although its status is a success (a body that is not the documented JSON),
+     * with what its headers said.
+     */
+    public static UnexpectedResponseException unexpected(int status, HttpHeaders headers, String problem) {
+        UnexpectedResponseException e = new UnexpectedResponseException(status, problem, headers == null ? null : retryAfter(headers));
+        e.withRateLimit(headers == null ? null : RateLimit.from(headers).orElse(null));
+        return e;
+    }
+
+    private static BalanceApiException parsed(int status, HttpHeaders headers, byte[] body) {
         Duration retryAfter = headers == null ? null : retryAfter(headers);
         ErrorResponse envelope;
         try {
@@ -42,20 +57,7 @@ public final class ErrorResponses {
         String message = envelope.getError().getMessage();
         Map<String, Object> details = envelope.getError().getDetails();
         String requestId = envelope.getMeta() == null ? null : envelope.getMeta().getRequestId();
-        switch (status) {
-            case 401:
-                return new AuthenticationException(status, code, message, details, requestId, retryAfter);
-            case 403:
-                return new PermissionDeniedException(status, code, message, details, requestId, retryAfter);
-            case 404:
-                return new NotFoundException(status, code, message, details, requestId, retryAfter);
-            case 429:
-                return new RateLimitedException(status, code, message, details, requestId, retryAfter);
-            default:
-                return status >= 500
-                        ? new ServerErrorException(status, code, message, details, requestId, retryAfter)
-                        : new BalanceApiException(status, code, message, details, requestId, retryAfter);
-        }
+        return ErrorTypes.of(status, code, message, details, requestId, retryAfter);
     }
 
     /** {@link #from(int, HttpHeaders, byte[])} for a body that the caller has already decoded. */

@@ -18,9 +18,11 @@ import java.util.TreeSet;
  * turns {@code 1250.50} into {@code 1250.5}, and names no example in its report; so they are
  * compared here, on the raw trees with every decimal as written, wherever an operation uses them.
  *
- * <p>An added example is compatible; a changed or removed one is potentially breaking, because a
- * stub that someone's tests rely on answers differently or no longer exists. Only {@code summary}
- * and {@code description} are prose; a change of {@code value} or of an {@code x-} field (such as
+ * <p>An added example is compatible for clients and potentially breaking for implementers, who
+ * get a new contract test; a changed or removed one is potentially breaking for both, because a
+ * stub that someone's tests rely on answers differently or no longer exists, and the contract
+ * tests demand another answer. Only {@code summary} and {@code description} are prose, reported
+ * as compatible; a change of {@code value} or of an {@code x-} field (such as
  * the sandbox key that produces it) is a change of the contract.
  */
 final class ExampleChanges {
@@ -41,7 +43,7 @@ final class ExampleChanges {
     };
 
     /** An example where an operation uses it: shown by method and path, matched by operationId. */
-    private record Use(String location, JsonNode example) {
+    private record Use(String location, JsonNode example, JsonNode written) {
     }
 
     static List<ApiChange> between(BalanceSpec baseline, BalanceSpec current) {
@@ -53,13 +55,18 @@ final class ExampleChanges {
             Use old = before.get(key);
             Use now = after.get(key);
             if (old == null) {
-                out.accept(new ApiChange(Level.COMPATIBLE, "example-added", now.location(), "new example"));
+                // A new contract test that every implementation must pass.
+                out.accept(new ApiChange(Level.COMPATIBLE, Level.POTENTIALLY_BREAKING, "example-added", now.location(),
+                        "new example: a new stub, and a new contract test for implementations"));
             } else if (now == null) {
-                out.accept(new ApiChange(Level.POTENTIALLY_BREAKING, "example-removed", old.location(),
+                out.accept(ApiChange.both(Level.POTENTIALLY_BREAKING, "example-removed", old.location(),
                         "example removed: its contract test and stub are gone"));
             } else if (!same(old.example(), now.example())) {
-                out.accept(new ApiChange(Level.POTENTIALLY_BREAKING, "example-changed", now.location(),
+                out.accept(ApiChange.both(Level.POTENTIALLY_BREAKING, "example-changed", now.location(),
                         "example changed at " + firstDifference("", old.example(), now.example())));
+            } else if (!old.written().equals(now.written())) {
+                out.accept(ApiChange.both(Level.COMPATIBLE, "example-prose-changed", now.location(),
+                        "summary or description edited"));
             }
         }).toList();
     }
@@ -114,11 +121,11 @@ final class ExampleChanges {
                 contract.remove(PROSE);
             }
             String name = place + SEP + "example " + example.getKey();
-            found.put(id + name, new Use(at + name, contract == null ? resolved : contract));
+            found.put(id + name, new Use(at + name, contract == null ? resolved : contract, resolved));
         }
         if (holder.has("example")) {
             String name = place + SEP + "example (unnamed)";
-            found.put(id + name, new Use(at + name, holder.get("example")));
+            found.put(id + name, new Use(at + name, holder.get("example"), holder.get("example")));
         }
     }
 

@@ -42,13 +42,14 @@ final class PermissionChanges {
                 String place = method.toUpperCase() + " " + path.getKey();
                 for (String permission : newNeeds) {
                     if (!oldNeeds.contains(permission)) {
-                        changes.add(new ApiChange(Level.BREAKING, "permission-required", place,
+                        changes.add(ApiChange.both(Level.BREAKING, "permission-required", place,
                                 "keys now need the permission " + permission));
                     }
                 }
                 for (String permission : oldNeeds) {
                     if (!newNeeds.contains(permission)) {
-                        changes.add(new ApiChange(Level.COMPATIBLE, "permission-no-longer-required", place,
+                        // An implementation that still demands it turns away keys the spec lets through.
+                        changes.add(new ApiChange(Level.COMPATIBLE, Level.BREAKING, "permission-no-longer-required", place,
                                 "keys no longer need the permission " + permission));
                     }
                 }

@@ -4,6 +4,7 @@ import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
 import org.springframework.cloud.contract.spec.Contract;
 import org.springframework.cloud.contract.spec.ContractConverter;
+import org.springframework.cloud.contract.spec.internal.DslProperty;
 import org.springframework.cloud.contract.spec.internal.Request;
 import org.springframework.cloud.contract.spec.internal.Response;
 
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * OpenAPI document becomes one contract, named {@code <operationId>_<exampleName>}.
  *
  * <ul>
- *   <li>Request: method, the path with the parameter example, and {@code Authorization}
+ *   <li>Request: method, the path with the parameter examples, and {@code Authorization}
  *       as the example's {@code x-sandbox-api-key} says: any well-formed key for the stub and
  *       the default sandbox key for the test, exactly one key, or none at all.</li>
  *   <li>Response: status, {@code Content-Type}, the required headers by the shape of their
@@ -32,10 +33,12 @@ import java.util.regex.Pattern;
  *       matched by their pattern.</li>
  * </ul>
  *
- * An example marked {@code x-answers-any} becomes a stub of low priority that matches every
- * request of its kind (any value of the parameter, any credential that is not a well-formed
- * key); its producer test still sends the example's own request. A request that no example
- * answers finds no stub.
+ * The request also carries the example's query parameters (each matched exactly, in any order)
+ * and header parameters. An example marked {@code x-answers-any} becomes a stub of low priority
+ * that matches every request of its kind (any value of the parameter, any credential that is not
+ * a well-formed key); its producer test still sends the example's own request. A request that no
+ * example answers finds no stub. {@link StubPriorities} orders overlapping stubs and refuses two
+ * that match the same requests at the same priority.
  */
 public class NamedExampleContractConverter implements ContractConverter<Collection<Contract>> {
 
@@ -63,9 +66,17 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
         if (!spec.messages().isEmpty()) {
             throw new IllegalStateException(file + " is not a sound OpenAPI document: " + spec.messages());
         }
+        return contracts(spec);
+    }
+
+    /** The contracts of every named example pair of a spec, refused when two stubs could not be told apart. */
+    public static List<Contract> contracts(BalanceSpec spec) {
+        List<ExampleCase> cases = spec.cases();
+        StubPriorities priorities = new StubPriorities(cases);
+        priorities.requireDistinct();
         List<Contract> contracts = new ArrayList<>();
-        for (ExampleCase example : spec.cases()) {
-            contracts.add(contract(spec, example));
+        for (ExampleCase example : cases) {
+            contracts.add(contract(spec, example, priorities.of(example), priorities.rule(example)));
         }
         return contracts;
     }
@@ -76,39 +87,31 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
         return contracts;
     }
 
-    private static Contract contract(BalanceSpec spec, ExampleCase example) {
+    private static Contract contract(BalanceSpec spec, ExampleCase example, int priority, boolean rule) {
         return Contract.make(contract -> {
             contract.name(example.contractName());
             contract.description(example.operationId() + ": '" + example.name() + "' example of balance.yaml");
-            contract.priority(priority(example));
-            contract.request(request -> request(request, spec, example));
+            contract.priority(priority);
+            contract.request(request -> request(request, spec, example, rule));
             contract.response(response -> response(response, spec, example));
         });
     }
 
-    /**
-     * Lower wins: one exact key before any well-formed key before no key before any malformed
-     * key, and an example's own request before the wider rule of an {@code x-answers-any}.
-     */
-    static int priority(ExampleCase example) {
-        int credentials = switch (example.credentials().kind()) {
-            case EXACT_KEY -> 1;
-            case ANY_VALID_KEY -> 2;
-            case NO_KEY -> 3;
-            case NOT_WELL_FORMED -> 4;
-        };
-        return example.anyValueOf().isEmpty() ? credentials : credentials + 4;
-    }
-
-    private static void request(Request request, BalanceSpec spec, ExampleCase example) {
+    private static void request(Request request, BalanceSpec spec, ExampleCase example, boolean rule) {
         String anyKey = "Bearer " + spec.apiKeyRegex();
         request.method(example.method());
-        if (example.anyValueOf().isEmpty()) {
-            request.url(example.path());
+        // A DslProperty, never a plain Object: url(Object) would take the pattern for a literal.
+        DslProperty<?> url = !rule || example.anyValueOf().isEmpty()
+                ? new DslProperty<>(example.path())
+                : request.$(request.c(request.regex(pathPattern(example))), request.p(example.path()));
+        if (example.queryParameters().isEmpty()) {
+            request.url(url);
         } else {
-            request.url(request.$(request.c(request.regex(pathPattern(example))), request.p(example.path())));
+            // A stub with query parameters matches its path and each of them, in any order.
+            request.url(url, target -> target.queryParameters(query -> example.queryParameters().forEach(query::parameter)));
         }
         request.headers(headers -> {
+            example.headerParameters().forEach(headers::header);
             ExampleCase.Credentials credentials = example.credentials();
             switch (credentials.kind()) {
                 case ANY_VALID_KEY:
@@ -119,6 +122,10 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
                     headers.header("Authorization", credentials.authorization());
                     break;
                 case NOT_WELL_FORMED:
+                    if (!rule) {
+                        headers.header("Authorization", request.absent());
+                        break;
+                    }
                     // WireMock's doesNotMatch also accepts a request without the header.
                     headers.header("Authorization", request.$(request.c(request.notMatching(anyKey)),
                             request.p(request.absent())));

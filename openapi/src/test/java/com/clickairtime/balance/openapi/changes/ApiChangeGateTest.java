@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static com.clickairtime.balance.openapi.changes.EditedSpec.NEW_PROPERTY;
+import static com.clickairtime.balance.openapi.changes.EditedSpec.NEXT_MAJOR;
+import static com.clickairtime.balance.openapi.changes.EditedSpec.VERSION;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.REAL;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.edited;
 import static com.clickairtime.balance.openapi.changes.EditedSpec.object;
@@ -33,6 +35,9 @@ class ApiChangeGateTest {
     Path module;
     Path spec;
     Path reports;
+
+    /** A Maven version of the fixture's major, as the build passes it. */
+    private static final String PROJECT_VERSION = VERSION + "-SNAPSHOT";
 
     private static final BalanceSpec WITHOUT_STATUS = edited(root -> {
         object(root, "/components/schemas/Wallet/properties").remove("status");
@@ -73,7 +78,7 @@ class ApiChangeGateTest {
 
         JsonNode json = reportJson();
         assertThat(json.get("baseline").asText()).isEqualTo("HEAD~1 (" + parent + ")");
-        assertThat(json.get("baseline_version").asText()).isEqualTo("1.0.0");
+        assertThat(json.get("baseline_version").asText()).isEqualTo(VERSION);
         assertThat(json.get("changes").findValuesAsText("kind")).containsOnly("property-added");
     }
 
@@ -112,25 +117,27 @@ class ApiChangeGateTest {
 
         assertThatThrownBy(() -> run("HEAD"))
                 .isInstanceOf(GateException.class)
-                .hasMessageContaining("breaking change(s) need a new major version: info.version is 1.0.0")
+                .hasMessageContaining("2 change(s) break clients and need a new major version: info.version is " + VERSION)
                 .hasMessageContaining("property-removed at GET /v2/balance/{wallet_id} > 200 > application/json > data.status");
         JsonNode json = reportJson();
         assertThat(json.get("baseline").asText()).startsWith("HEAD (");
         assertThat(json.get("changes").get(0).get("level").asText()).isEqualTo("breaking");
         assertThat(Files.readString(reports.resolve("api-changes.md")))
-                .contains("**Verdict: fails.**", "## breaking (2)", "`GET /v2/balance/{wallet_id} > 200 > application/json > data.status`: property status removed");
+                .contains("**Verdict: fails.**", "## Clients: breaking (2)", "`GET /v2/balance/{wallet_id} > 200 > application/json > data.status`:"
+                        + " property status removed (property-removed; clients: breaking, implementers: breaking)");
     }
 
     @Test
     void theMajorBumpLetsItPassAndTheChangelogWarnsAboutTheMavenVersion() throws IOException {
         commit(REAL, "first");
-        Files.writeString(spec, edited(WITHOUT_STATUS, root -> object(root, "/info").put("version", "2.0.0")).text());
+        Files.writeString(spec, edited(WITHOUT_STATUS, root -> object(root, "/info").put("version", NEXT_MAJOR)).text());
 
         run("HEAD");
 
         assertThat(Files.readString(reports.resolve("api-changes.md")))
-                .contains("| `info.version` | 2.0.0 |", "| Maven project version | 1.0.0-SNAPSHOT |",
-                        "> **Warning:** the Maven project version 1.0.0-SNAPSHOT and info.version 2.0.0 differ in their major part.",
+                .contains("| `info.version` | " + NEXT_MAJOR + " |", "| Maven project version | " + PROJECT_VERSION + " |",
+                        "> **Warning:** the Maven project version " + PROJECT_VERSION + " and info.version " + NEXT_MAJOR
+                                + " differ in their major part.",
                         "**Verdict: passes.**");
     }
 
@@ -157,7 +164,7 @@ class ApiChangeGateTest {
 
     private void run(String baseline) {
         ApiChangeGate.main(new String[] {"spec=" + spec, "baseline=" + baseline,
-                "project-version=1.0.0-SNAPSHOT", "reports=" + reports});
+                "project-version=" + PROJECT_VERSION, "reports=" + reports});
     }
 
     private JsonNode reportJson() throws IOException {

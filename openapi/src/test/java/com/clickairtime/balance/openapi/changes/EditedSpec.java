@@ -8,10 +8,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.function.Consumer;
 
-/** The real spec and edited copies of it (SpecFixture's), with the catalogue's own edits. */
+/** The frozen fixture spec and edited copies of it (SpecFixture's), with the catalogue's own edits. */
 final class EditedSpec {
 
-    static final BalanceSpec REAL = SpecFixture.SPEC;
+    static final BalanceSpec REAL = SpecFixture.FROZEN;
+
+    /** The fixture's {@code info.version}, and the versions a change would need: computed, never written. */
+    static final String VERSION = REAL.openApi().getInfo().getVersion();
+    static final String NEXT_MAJOR = (ChangeReport.major(VERSION).orElseThrow() + 1) + ".0.0";
+    static final String NEXT_MINOR = ChangeReport.major(VERSION).orElseThrow() + "." + (minor(VERSION) + 1) + ".0";
+
+    private static int minor(String version) {
+        String[] parts = version.split("[.-]");
+        return parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    }
 
     private EditedSpec() {
     }

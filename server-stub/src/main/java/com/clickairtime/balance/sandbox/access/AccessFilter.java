@@ -6,6 +6,7 @@ import com.clickairtime.balance.sandbox.error.ErrorResponses;
 import com.clickairtime.balance.sandbox.ratelimit.RateLimiter;
 import com.clickairtime.balance.sandbox.ratelimit.RateLimits;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
+import com.clickairtime.balance.sandbox.routing.ApiRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,10 +69,10 @@ public class AccessFilter extends OncePerRequestFilter {
             budget.writeHeaders(response);
             if (!budget.allowed()) {
                 refuse(request, response, exceeded(budget, response));
-            } else if (!ErrorResponses.SERVED_METHODS.contains(request.getMethod())) {
+            } else if (!routes.isServed(request.getMethod())) {
                 errors.methodNotAllowed(request, response);
             } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null) {
-                options(response);
+                options(request, response);
             } else {
                 chain.doFilter(request, response);
             }
@@ -103,11 +104,11 @@ public class AccessFilter extends OncePerRequestFilter {
         }
         RateLimiter.Verdict budget = limits.requests().charge("key:" + key.key());
         budget.writeHeaders(response);
-        if (!ErrorResponses.SERVED_METHODS.contains(request.getMethod())) {
+        if (!routes.isServed(request.getMethod())) {
             errors.methodNotAllowed(request, response);
         } else if ("OPTIONS".equals(request.getMethod()) && routes.isOperation(request)) {
             if (budget.allowed()) {
-                options(response);
+                options(request, response);
             } else {
                 refuse(request, response, exceeded(budget, response));
             }
@@ -130,8 +131,8 @@ public class AccessFilter extends OncePerRequestFilter {
     }
 
     /** The documented answer to OPTIONS: what may be sent, and no body. */
-    private static void options(HttpServletResponse response) {
+    private void options(HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        response.setHeader(HttpHeaders.ALLOW, ErrorResponses.ALLOWED_METHODS);
+        response.setHeader(HttpHeaders.ALLOW, routes.allow(request));
     }
 }

@@ -5,6 +5,7 @@ import com.clickairtime.balance.sandbox.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.sandbox.routing.ApiRoutes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -24,14 +25,17 @@ import java.util.Map;
 public class AccessInterceptor implements HandlerInterceptor {
 
     private final Map<String, List<String>> requiredPermissions;
+    private final ApiRoutes routes;
 
-    public AccessInterceptor(BalanceSpec spec) {
+    public AccessInterceptor(BalanceSpec spec, ApiRoutes routes) {
         this.requiredPermissions = spec.requiredPermissions();
+        this.routes = routes;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        // Outside the namespace no caller is bound and none is needed (the docs, the error page).
+        if (!(handler instanceof HandlerMethod method) || !routes.inApi(request)) {
             return true;
         }
         List<String> required = requiredPermissions.get(method.getMethod().getName());

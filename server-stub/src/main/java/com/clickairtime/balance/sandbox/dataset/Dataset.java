@@ -36,7 +36,19 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
-    public record Account(List<WalletEntry> wallets) {
+    /**
+     * @param wallets      the account's wallets
+     * @param fromExamples the account whose wallets are the ones the spec's examples show (and no others)
+     */
+    public record Account(List<WalletEntry> wallets, boolean fromExamples) {
+
+        public Account {
+            wallets = wallets == null ? List.of() : wallets;
+        }
+
+        public Account(List<WalletEntry> wallets) {
+            this(wallets, false);
+        }
     }
 
     public record WalletEntry(String id, String currency, BigDecimal balance, String type, String status,
@@ -94,8 +106,14 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             return problems;
         }
         Set<String> walletIds = new HashSet<>();
+        if (accounts.values().stream().filter(Account::fromExamples).count() > 1) {
+            problems.add("more than one account has from_examples: the examples' wallets are one account's");
+        }
         accounts.forEach((name, account) -> {
-            for (WalletEntry wallet : account.wallets() == null ? List.<WalletEntry>of() : account.wallets()) {
+            if (account.fromExamples() && !account.wallets().isEmpty()) {
+                problems.add("account " + name + ": from_examples takes its wallets from the spec's examples, so it lists none");
+            }
+            for (WalletEntry wallet : account.wallets()) {
                 if (!walletIds.add(wallet.id())) {
                     problems.add("wallet id " + wallet.id() + " occurs twice");
                 }

@@ -16,6 +16,7 @@ public enum ErrorCode {
 
     // Outside the two operations: the parser, routing, methods, content negotiation and the protocol.
     MALFORMED_REQUEST,
+    INVALID_PARAMETER,
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,

@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.error;
 
+import com.clickairtime.balance.sandbox.routing.ApiRoutes;
 import com.clickairtime.balance.sandbox.wire.ResponseMeta;
 import com.clickairtime.balance.server.model.ErrorDetail;
 import com.clickairtime.balance.server.model.ErrorResponse;
@@ -12,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,29 +23,25 @@ import java.util.Map;
 @Component
 public class ErrorResponses {
 
-    /** What the sandbox serves, on every path: the API's reads, HEAD (RFC 9110) and OPTIONS. */
-    public static final List<String> SERVED_METHODS = List.of("GET", "HEAD", "OPTIONS");
-
-    /** {@link #SERVED_METHODS} as an {@code Allow} header. */
-    public static final String ALLOWED_METHODS = String.join(", ", SERVED_METHODS);
-
     private final JsonMapper json;
     private final ResponseMeta meta;
     private final ErrorCatalog catalog;
+    private final ApiRoutes routes;
 
-    public ErrorResponses(JsonMapper json, ResponseMeta meta, ErrorCatalog catalog) {
+    public ErrorResponses(JsonMapper json, ResponseMeta meta, ErrorCatalog catalog, ApiRoutes routes) {
         this.json = json;
         this.meta = meta;
         this.catalog = catalog;
+        this.routes = routes;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
         write(request, response, code, Map.of());
     }
 
-    /** 405 with the {@code Allow} header that lists what is served instead. */
+    /** 405 with the {@code Allow} header that lists what is mapped at that path instead. */
     public void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+        response.setHeader(HttpHeaders.ALLOW, routes.allow(request));
         write(request, response, ErrorCode.METHOD_NOT_ALLOWED);
     }
 

@@ -3,6 +3,9 @@ package com.clickairtime.balance.sandbox.dataset;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +24,14 @@ class DatasetTest {
     }
 
     @Test
-    void amountsKeepTheirScale() {
+    void amountsKeepTheirScale() throws IOException {
         Dataset dataset = Dataset.read(new ClassPathResource("sandbox/dataset.yaml"), SandboxTestSupport.SPEC.apiKeyPattern());
-        assertThat(dataset.accounts().get("acme").wallets().get(0).balance()).hasToString("1000.00");
+        Dataset.WalletEntry wallet = dataset.accounts().values().stream().flatMap(account -> account.wallets().stream())
+                .findFirst().orElseThrow();
+        // The file's own text for that wallet's balance, scale and all.
+        String written = new String(new ClassPathResource("sandbox/dataset.yaml").getContentAsByteArray(), StandardCharsets.UTF_8)
+                .lines().dropWhile(line -> !line.contains(wallet.id())).filter(line -> line.strip().startsWith("balance:"))
+                .findFirst().orElseThrow().strip().substring("balance:".length()).strip();
+        assertThat(wallet.balance()).hasToString(written);
     }
 }

@@ -1,5 +1,6 @@
 package com.clickairtime.balance.sandbox.wallet;
 
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class WalletStoreTest {
         Dataset dataset = new Dataset(Map.of("GHS", new BigDecimal("0.1"), "JPY", new BigDecimal("0.01")),
                 Map.of("acme", new Dataset.Account(List.of(
                         wallet("wal_ghs", "GHS", "3090.0"), wallet("wal_jpy", "JPY", "500.00")))), List.of());
-        WalletStore store = new WalletStore(dataset);
+        WalletStore store = new WalletStore(dataset, SandboxTestSupport.SPEC);
         assertThat(store.wallet("acme", "wal_ghs").orElseThrow().getBalance()).hasToString("3090.00");
         assertThat(store.wallet("acme", "wal_jpy").orElseThrow().getBalance()).hasToString("500");
         // 3090 x 0.1 + 500 x 0.01 = 314, in USD's two places.

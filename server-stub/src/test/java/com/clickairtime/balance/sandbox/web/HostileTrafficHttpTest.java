@@ -1,7 +1,6 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
-import com.clickairtime.balance.sandbox.error.ErrorResponses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HostileTrafficHttpTest {
 
-    private static final String ALLOWED = ErrorResponses.ALLOWED_METHODS;
+    private static final String ALLOWED = SandboxTestSupport.ALLOWED_METHODS;
 
     @LocalServerPort
     int port;

@@ -1,8 +1,8 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
+import com.clickairtime.balance.sandbox.wallet.WalletStore;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
-import com.clickairtime.balance.sandbox.error.ErrorResponses;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,6 +55,9 @@ class SandboxBehaviourMvcTest {
     @Autowired
     SandboxProperties properties;
 
+    @Autowired
+    WalletStore store;
+
     /**
      * Each demo key gets the same answer from both operations. What that answer is, per key, is
      * documented by the spec's examples and proven by the contract tests; this holds the
@@ -64,7 +67,7 @@ class SandboxBehaviourMvcTest {
     @MethodSource("demoKeys")
     void everyDemoKeyGetsTheSameAnswerFromBothOperations(String key, String account) throws Exception {
         clock.set(Instant.now());
-        String ownWallet = SandboxTestSupport.DATASET.accounts().get(account).wallets().get(0).id();
+        String ownWallet = store.summary(account).getWallets().get(0).getId();
         MockHttpServletResponse list = call(get("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(key)));
         MockHttpServletResponse one = call(get("/v2/balance/" + ownWallet).header(HttpHeaders.AUTHORIZATION, bearer(key)));
         assertThat(list.getStatus()).isEqualTo(one.getStatus());
@@ -176,7 +179,7 @@ class SandboxBehaviourMvcTest {
     void wrongMethodsAreJson405sWithAllow() throws Exception {
         MockHttpServletResponse response = call(post("/v2/balance").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
         assertThat(response.getStatus()).isEqualTo(405);
-        assertThat(response.getHeader(HttpHeaders.ALLOW)).isEqualTo(ErrorResponses.ALLOWED_METHODS);
+        assertThat(response.getHeader(HttpHeaders.ALLOW)).isEqualTo(SandboxTestSupport.ALLOWED_METHODS);
         assertThat(errorCode(response)).isEqualTo("METHOD_NOT_ALLOWED");
     }
 

@@ -1,0 +1,272 @@
+package com.clickairtime.balance.client.codegen;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.openapitools.codegen.ClientOptInput;
+import org.openapitools.codegen.CodegenConfig;
+import org.openapitools.codegen.CodegenConstants;
+import org.openapitools.codegen.DefaultGenerator;
+import org.openapitools.codegen.api.TemplateDefinition;
+import org.openapitools.codegen.api.TemplateFileType;
+import org.openapitools.codegen.config.CodegenConfigurator;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Generates the Java SDK from a spec: OpenAPI Generator's {@code java} generator ({@code native} library) with the
+ * models as it writes them, and this kit's templates ({@code src/main/templates}) for the operations and the error
+ * tables. The templates cannot join an operation to its envelope's {@code data} type or collect codes from the
+ * examples, so this step reads both from the spec first and hands them over as vendor extensions and properties.
+ *
+ * <p>The build runs it with the JDK's source launcher ({@code java SdkGenerator.java spec templates output}), and
+ * FixtureGenerationTest calls {@link #generate} on frozen fixture specs.
+ */
+public final class SdkGenerator {
+
+    public static final String PACKAGE = "com.clickairtime.balance.client";
+    /** Every operation lands in one class whatever its tags: {@code BalanceOperations}. */
+    static final String TAG = "Balance";
+    static final String DATA_TYPE = "x-sdk-data-type";
+    static final String GENERIC_ERRORS = "x-generic-errors";
+
+    private SdkGenerator() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: SdkGenerator <spec> <template dir> <output dir>");
+            System.exit(2);
+        }
+        try {
+            generate(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+        } catch (IllegalStateException e) {
+            // A spec the SDK cannot serve is a build error with a sentence, not a stack trace.
+            System.err.println("SDK generation failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    // ClientOptInput's getters are deprecated as internal, but they are the one way to the parsed spec and the config.
+    @SuppressWarnings("deprecation")
+    public static List<File> generate(Path spec, Path templates, Path output) {
+        CodegenConfigurator configurator = new CodegenConfigurator()
+                .setGeneratorName("java").setLibrary("native")
+                .setInputSpec(spec.toString()).setOutputDir(output.toString()).setTemplateDir(templates.toString())
+                .setApiPackage(PACKAGE).setApiNameSuffix("Operations")
+                .setModelPackage(PACKAGE + ".generated.model").setInvokerPackage(PACKAGE + ".generated.invoker")
+                .addAdditionalProperty("openApiNullable", "false")
+                .addAdditionalProperty("useJakartaEe", "true")
+                .addAdditionalProperty("enumUnknownDefaultCase", "true")
+                .addAdditionalProperty("hideGenerationTimestamp", "true")
+                .addAdditionalProperty("useTags", "true")
+                .addAdditionalProperty("annotationLibrary", "none")
+                .addAdditionalProperty("documentationProvider", "none")
+                .addAdditionalProperty("sourceFolder", "src/main/java");
+        ClientOptInput input = configurator.toClientOptInput();
+        OpenAPI openApi = input.getOpenAPI();
+        CodegenConfig config = input.getConfig();
+        config.setOpenAPI(openApi);
+        annotateOperations(openApi, config);
+        List<Map<String, Object>> errors = documentedErrors(openApi);
+        config.additionalProperties().put("documentedErrors", errors);
+        config.additionalProperties().put("documentedStatuses", documentedStatuses(errors));
+        String errorFolder = "src/main/java/" + (PACKAGE + ".error").replace('.', '/');
+        input.userDefinedTemplates(List.of(
+                supportingFile("ErrorCodes.mustache", errorFolder, "ErrorCodes.java"),
+                supportingFile("ErrorTypes.mustache", errorFolder, "ErrorTypes.java")));
+        DefaultGenerator generator = new DefaultGenerator();
+        generator.setGeneratorPropertyDefault(CodegenConstants.API_TESTS, "false");
+        generator.setGeneratorPropertyDefault(CodegenConstants.MODEL_TESTS, "false");
+        generator.setGeneratorPropertyDefault(CodegenConstants.API_DOCS, "false");
+        generator.setGeneratorPropertyDefault(CodegenConstants.MODEL_DOCS, "false");
+        return generator.opts(input).generate();
+    }
+
+    private static TemplateDefinition supportingFile(String template, String folder, String file) {
+        TemplateDefinition definition = new TemplateDefinition(template, folder, file);
+        definition.setTemplateType(TemplateFileType.SupportingFiles);
+        return definition;
+    }
+
+    /** Each operation: one tag, and the Java type of its success envelope's {@code data}. */
+    private static void annotateOperations(OpenAPI openApi, CodegenConfig config) {
+        for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
+                Operation operation = entry.getValue();
+                String name = operation.getOperationId() == null ? entry.getKey() + " " + path.getKey() : operation.getOperationId();
+                if (operation.getRequestBody() != null) {
+                    throw new IllegalStateException(name + " has a request body, which the SDK's runtime does not send yet");
+                }
+                operation.setTags(new ArrayList<>(List.of(TAG)));
+                Schema<?> envelope = successSchema(openApi, name, operation);
+                Schema<?> data = envelope.getProperties() == null ? null : envelope.getProperties().get("data");
+                if (data == null) {
+                    throw new IllegalStateException(name + ": its success body is not the envelope {success, data, meta}");
+                }
+                operation.addExtension(DATA_TYPE, config.getTypeDeclaration(data));
+            }
+        }
+    }
+
+    private static Schema<?> successSchema(OpenAPI openApi, String name, Operation operation) {
+        Components components = openApi.getComponents();
+        for (Map.Entry<String, ApiResponse> response : operation.getResponses().entrySet()) {
+            if (!response.getKey().startsWith("2")) {
+                continue;
+            }
+            ApiResponse resolved = resolve(components.getResponses(), response.getValue().get$ref(), response.getValue());
+            MediaType json = resolved.getContent() == null ? null : resolved.getContent().get("application/json");
+            if (json != null && json.getSchema() != null) {
+                Schema<?> schema = json.getSchema();
+                return schema.get$ref() == null ? schema : components.getSchemas().get(simpleName(schema.get$ref()));
+            }
+        }
+        throw new IllegalStateException(name + " documents no application/json success response");
+    }
+
+    /**
+     * Every code the spec documents, with its status: the {@code error.code} of each error response's examples
+     * (its status is the response's), and {@code components.x-generic-errors}. Sorted, one entry per code.
+     */
+    static List<Map<String, Object>> documentedErrors(OpenAPI openApi) {
+        Components components = openApi.getComponents();
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> conflicts = new ArrayList<>();
+        for (PathItem path : openApi.getPaths().values()) {
+            for (Operation operation : path.readOperations()) {
+                operation.getResponses().forEach((status, response) -> {
+                    if (!status.matches("[45]\\d\\d")) {
+                        return;
+                    }
+                    ApiResponse resolved = resolve(components.getResponses(), response.get$ref(), response);
+                    if (resolved.getContent() == null) {
+                        return;
+                    }
+                    for (MediaType media : resolved.getContent().values()) {
+                        List<Object> values = new ArrayList<>();
+                        if (media.getExample() != null) {
+                            values.add(media.getExample());
+                        }
+                        if (media.getExamples() != null) {
+                            for (Example example : media.getExamples().values()) {
+                                values.add(resolve(components.getExamples(), example.get$ref(), example).getValue());
+                            }
+                        }
+                        for (Object value : values) {
+                            String code = errorCode(value);
+                            if (code != null) {
+                                add(statuses, conflicts, code, Integer.parseInt(status));
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        Object generic = components.getExtensions() == null ? null : components.getExtensions().get(GENERIC_ERRORS);
+        if (generic instanceof Map) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) generic).entrySet()) {
+                Object status = entry.getValue() instanceof Map ? ((Map<?, ?>) entry.getValue()).get("status") : null;
+                if (!(status instanceof Number)) {
+                    throw new IllegalStateException(GENERIC_ERRORS + "." + entry.getKey() + " has no numeric status");
+                }
+                add(statuses, conflicts, entry.getKey().toString(), ((Number) status).intValue());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException("error codes documented with two statuses: " + String.join(", ", conflicts));
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        statuses.forEach((code, status) -> {
+            if (!code.matches("[A-Z][A-Z0-9_]*")) {
+                throw new IllegalStateException("error code " + code + " is not UPPER_SNAKE_CASE, so it cannot be a Java constant");
+            }
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", code);
+            error.put("status", status);
+            errors.add(error);
+        });
+        return errors;
+    }
+
+    /**
+     * Each documented status once, with the exception the SDK raises for it. The SDK's exception types are its own
+     * design (one per status family a caller handles differently); which statuses get one is the spec's.
+     */
+    static List<Map<String, Object>> documentedStatuses(List<Map<String, Object>> errors) {
+        Map<Integer, String> types = new TreeMap<>();
+        for (Map<String, Object> error : errors) {
+            int status = (Integer) error.get("status");
+            types.put(status, exceptionFor(status));
+        }
+        List<Map<String, Object>> statuses = new ArrayList<>();
+        types.forEach((status, type) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", status);
+            entry.put("exception", type);
+            statuses.add(entry);
+        });
+        return statuses;
+    }
+
+    private static String exceptionFor(int status) {
+        switch (status) {
+            case 401:
+                return "AuthenticationException";
+            case 403:
+                return "PermissionDeniedException";
+            case 404:
+                return "NotFoundException";
+            case 429:
+                return "RateLimitedException";
+            default:
+                return status >= 500 ? "ServerErrorException" : "BalanceApiException";
+        }
+    }
+
+    private static void add(Map<String, Integer> statuses, List<String> conflicts, String code, int status) {
+        Integer before = statuses.putIfAbsent(code, status);
+        if (before != null && before != status) {
+            conflicts.add(code + " (" + before + " and " + status + ")");
+        }
+    }
+
+    /** {@code error.code} of an example value, whether the parser kept it as a JSON tree or as maps. */
+    private static String errorCode(Object value) {
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode) {
+            com.fasterxml.jackson.databind.JsonNode code = ((com.fasterxml.jackson.databind.JsonNode) value).at("/error/code");
+            return code.isTextual() ? code.textValue() : null;
+        }
+        if (value instanceof Map && ((Map<?, ?>) value).get("error") instanceof Map) {
+            Object code = ((Map<?, ?>) ((Map<?, ?>) value).get("error")).get("code");
+            return code instanceof String ? (String) code : null;
+        }
+        return null;
+    }
+
+    private static <T> T resolve(Map<String, T> components, String ref, T inline) {
+        if (ref == null) {
+            return inline;
+        }
+        T resolved = components == null ? null : components.get(simpleName(ref));
+        if (resolved == null) {
+            throw new IllegalStateException("unresolved reference " + ref);
+        }
+        return resolved;
+    }
+
+    private static String simpleName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+}

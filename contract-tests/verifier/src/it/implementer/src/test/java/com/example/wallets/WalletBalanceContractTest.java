@@ -1,0 +1,50 @@
+package com.example.wallets;
+
+import com.clickairtime.balance.verifier.BalanceContractVerifier;
+import com.clickairtime.balance.verifier.Level;
+import com.clickairtime.balance.verifier.StateSetup;
+import com.clickairtime.balance.verifier.wire.MockMvcTarget;
+import com.example.wallets.Accounts.KeyStatus;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class WalletBalanceContractTest {
+
+    @Autowired
+    MockMvc mockMvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @TestFactory
+    Stream<DynamicTest> walletBalanceContract() {
+        // The wallets the examples show, mapped to wallets of our own data; any other id is sent as documented.
+        Map<String, String> ourWallets = Map.of("wal_ghs_001", accounts.kesWalletId(), "wal_global_001", accounts.usdWalletId());
+        return BalanceContractVerifier.forTheSpec()
+                .target(new MockMvcTarget(mockMvc))
+                .level(Level.CONFORMANCE)
+                .state("account with documented wallets", context -> {
+                    StateSetup setup = StateSetup.apiKey(accounts.issueKey(KeyStatus.ACTIVE, "wallets.read"));
+                    String documented = context.documentedParameters().get("wallet_id");
+                    return documented == null ? setup
+                            : setup.withParameter("wallet_id", ourWallets.getOrDefault(documented, documented));
+                })
+                .state("wallet of another account", context -> StateSetup.apiKey(accounts.issueKey(KeyStatus.ACTIVE, "wallets.read"))
+                        .withParameter("wallet_id", accounts.otherAccountWalletId()))
+                .state("expired key", context -> StateSetup.apiKey(accounts.issueKey(KeyStatus.EXPIRED, "wallets.read")))
+                .state("revoked key", context -> StateSetup.apiKey(accounts.issueKey(KeyStatus.REVOKED, "wallets.read")))
+                .state("key without wallets.read", context -> StateSetup.apiKey(accounts.issueKey(KeyStatus.ACTIVE, "airtime.read")))
+                .state("key restricted to another address", context -> StateSetup.apiKey(
+                        accounts.issueKey(Accounts.OURS, KeyStatus.ACTIVE, "203.0.113.7", "wallets.read")))
+                .dynamicTests();
+    }
+}

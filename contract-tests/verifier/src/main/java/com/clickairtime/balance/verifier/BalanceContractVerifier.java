@@ -1,0 +1,324 @@
+package com.clickairtime.balance.verifier;
+
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.openapi.ExampleCase;
+import com.clickairtime.balance.verifier.check.CaseChecks;
+import com.clickairtime.balance.verifier.check.WireText;
+import com.clickairtime.balance.verifier.wire.Target;
+import com.clickairtime.balance.verifier.wire.WireRequest;
+import com.clickairtime.balance.verifier.wire.WireResponse;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.TestAbortedException;
+
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs every documented case of the Wallet Balance spec against a server, with the kit's own
+ * checks. The cases are read from the spec at run time (the same named-example pairing that
+ * makes the stubs), so a new example is a new case without a line of code.
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> walletBalanceContract() {
+ *     return BalanceContractVerifier.forTheSpec()
+ *             .target(new MockMvcTarget(mockMvc))
+ *             .level(Level.CONFORMANCE)
+ *             .state("account with documented wallets", context -> StateSetup.apiKey(seed.acmeKey()))
+ *             .exclude("getWalletBalance_ip_not_allowed", "allow-lists are enforced by our gateway")
+ *             .dynamicTests();
+ * }
+ * }</pre>
+ *
+ * <p>One dynamic test per case, excluded cases shown as skipped with their reason, and a last
+ * test that fails unless every documented case ran or was excluded by name.
+ */
+public final class BalanceContractVerifier {
+
+    private final BalanceSpec spec;
+    private final List<ExampleCase> cases;
+    private final CaseStates caseStates;
+    private final Map<String, ProviderState> states = new LinkedHashMap<>();
+    private final Map<String, String> exclusions = new LinkedHashMap<>();
+    private ProviderState fallback;
+    private Target target;
+    private Level level = Level.CONFORMANCE;
+    private Duration deadline = Duration.ofMinutes(2);
+
+    private BalanceContractVerifier(BalanceSpec spec) {
+        this.spec = spec;
+        this.cases = spec.cases();
+        this.caseStates = new CaseStates(spec, cases);
+    }
+
+    /** The spec in the {@code balance-openapi} jar on the classpath: the version this verifier was built with. */
+    public static BalanceContractVerifier forTheSpec() {
+        return new BalanceContractVerifier(BalanceSpec.load());
+    }
+
+    /** Another copy of the spec, for instance a newer one being implemented. */
+    public static BalanceContractVerifier forSpec(BalanceSpec spec) {
+        return new BalanceContractVerifier(Objects.requireNonNull(spec, "spec"));
+    }
+
+    public BalanceContractVerifier target(Target target) {
+        this.target = Objects.requireNonNull(target, "target");
+        return this;
+    }
+
+    /** {@link Level#CONFORMANCE} unless said otherwise. */
+    public BalanceContractVerifier level(Level level) {
+        this.level = Objects.requireNonNull(level, "level");
+        return this;
+    }
+
+    /** How long the whole run may take, the default 2 minutes; a case that would start later fails at once. */
+    public BalanceContractVerifier deadline(Duration deadline) {
+        if (deadline == null || deadline.isZero() || deadline.isNegative()) {
+            throw new IllegalArgumentException("the deadline must be positive");
+        }
+        this.deadline = deadline;
+        return this;
+    }
+
+    /** Prepares the named state; see {@link #states()} for the names this spec uses. */
+    public BalanceContractVerifier state(String name, ProviderState state) {
+        if (!caseStates.all().contains(name)) {
+            throw new IllegalArgumentException("the spec names no provider state '" + name + "'; it names " + caseStates.all());
+        }
+        states.put(name, Objects.requireNonNull(state, "state"));
+        return this;
+    }
+
+    /**
+     * Every state the team does not provide is prepared as the examples document it: the
+     * example's own demo key and values. For the kit's sandbox, and for servers seeded with the
+     * examples' data.
+     */
+    public BalanceContractVerifier statesAsDocumented() {
+        this.fallback = context -> {
+            ExampleCase example = find(context.caseName());
+            return StateSetup.apiKey(example.credentials().apiKey());
+        };
+        return this;
+    }
+
+    /** Leaves a case out, by its name, for a stated reason; the report lists it. */
+    public BalanceContractVerifier exclude(String caseName, String reason) {
+        find(caseName);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("excluding " + caseName + " needs a reason");
+        }
+        exclusions.put(caseName, reason);
+        return this;
+    }
+
+    /** The provider states the spec's cases need, by name. */
+    public Set<String> states() {
+        return caseStates.all();
+    }
+
+    /** The documented cases, by name, in the spec's order. */
+    public List<String> caseNames() {
+        return cases.stream().map(ExampleCase::contractName).toList();
+    }
+
+    /** One test per documented case, then the count: for a JUnit 5 {@code @TestFactory}. */
+    public Stream<DynamicTest> dynamicTests() {
+        if (target == null) {
+            throw new IllegalStateException("no target: call target(new MockMvcTarget(mockMvc)) or target(UrlTarget.of(url))");
+        }
+        Run run = new Run();
+        Stream<DynamicTest> perCase = cases.stream().map(example -> DynamicTest.dynamicTest(example.contractName(),
+                () -> run.verify(example)));
+        return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every documented case ran", run::summary)));
+    }
+
+    private ExampleCase find(String caseName) {
+        return cases.stream().filter(example -> example.contractName().equals(caseName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the spec documents no case '" + caseName + "'; its cases are "
+                        + caseNames()));
+    }
+
+    /** A case's request parameters as documented, and as a provider state changed them. */
+    private static final class Parameters {
+
+        private final ExampleCase example;
+        private final Map<String, String> path;
+        private final Map<String, String> query;
+        private final Map<String, String> headers;
+
+        Parameters(ExampleCase example) {
+            this.example = example;
+            this.path = new LinkedHashMap<>(example.pathParameters());
+            this.query = new LinkedHashMap<>(example.queryParameters());
+            this.headers = new LinkedHashMap<>(example.headerParameters());
+        }
+
+        Map<String, String> documented() {
+            Map<String, String> all = new LinkedHashMap<>(example.headerParameters());
+            all.putAll(example.queryParameters());
+            all.putAll(example.pathParameters());
+            return java.util.Collections.unmodifiableMap(all);
+        }
+
+        /** False when the case sends no parameter of that name. */
+        boolean set(String name, String value) {
+            for (Map<String, String> parameters : List.of(path, query, headers)) {
+                if (parameters.containsKey(name)) {
+                    parameters.put(name, value);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        WireRequest request(String key) {
+            String target = example.pathTemplate();
+            for (Map.Entry<String, String> parameter : path.entrySet()) {
+                target = target.replace("{" + parameter.getKey() + "}", ExampleCase.segment(parameter.getValue()));
+            }
+            java.util.StringJoiner withQuery = new java.util.StringJoiner("&", target + "?", "");
+            query.forEach((name, value) -> withQuery.add(ExampleCase.formEncoded(name) + "=" + ExampleCase.formEncoded(value)));
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            sent.put("Accept", example.mediaType());
+            if (key != null) {
+                sent.put("Authorization", "Bearer " + key);
+            }
+            return new WireRequest(example.method(), query.isEmpty() ? target : withQuery.toString(), sent);
+        }
+    }
+
+    /** One pass over the cases: what ran, what each server body was. */
+    private final class Run {
+
+        private final CaseChecks checks = new CaseChecks(spec);
+        private final Set<String> keys = new LinkedHashSet<>();
+        private final Map<String, String> bodies = new LinkedHashMap<>();
+        private final List<String> ran = new ArrayList<>();
+        private final List<String> failed = new ArrayList<>();
+        private Instant end;
+
+        void verify(ExampleCase example) throws Exception {
+            if (end == null) {
+                end = Instant.now().plus(deadline);
+            }
+            String reason = exclusions.get(example.contractName());
+            if (reason != null) {
+                throw new TestAbortedException("excluded: " + reason);
+            }
+            ran.add(example.contractName());
+            try {
+                check(example);
+            } catch (AssertionError | Exception e) {
+                failed.add(example.contractName());
+                throw e;
+            }
+        }
+
+        private void check(ExampleCase example) throws Exception {
+            String state = caseStates.of(example);
+            Parameters parameters = new Parameters(example);
+            String key = example.credentials().apiKey();
+            if (state != null) {
+                ProviderState provider = states.getOrDefault(state, fallback);
+                if (provider == null) {
+                    throw new AssertionError(example.contractName() + ": the provider state '" + state + "' is not provided:"
+                            + " add .state(\"" + state + "\", context -> ...) or exclude the case with a reason");
+                }
+                StateSetup setup = provider.setUp(new StateContext(state, example.contractName(), example.operationId(),
+                        parameters.documented()));
+                if (setup == null) {
+                    throw new AssertionError(example.contractName() + ": the provider state '" + state + "' returned no setup");
+                }
+                key = setup.apiKey();
+                setup.parameters().forEach((name, value) -> {
+                    if (!parameters.set(name, value)) {
+                        throw new AssertionError(example.contractName() + ": the provider state '" + state + "' sets the"
+                                + " parameter '" + name + "', which this case does not send");
+                    }
+                });
+            }
+            keys.add(key);
+            WireRequest request = parameters.request(key);
+            Duration left = Duration.between(Instant.now(), end);
+            if (left.isNegative() || left.isZero()) {
+                throw new AssertionError(example.contractName() + ": the run's deadline of " + deadline + " had passed"
+                        + " before this case started");
+            }
+            WireResponse response;
+            try {
+                response = target.send(request, left);
+            } catch (HttpTimeoutException e) {
+                throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target() + " on "
+                        + target.describe() + " had no answer within " + left.toMillis() + " ms (" + e.getMessage() + ")"));
+            }
+            List<String> problems = new ArrayList<>(checks.conformance(example, request, response));
+            if (level == Level.EXACT) {
+                problems.addAll(checks.exactBody(example, response));
+            }
+            bodies.put(example.contractName(), WireText.read(response.bodyText()).map(WireText::withoutMeta)
+                    .orElse(response.bodyText()));
+            if (!problems.isEmpty()) {
+                throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target()
+                        + " answered " + response.status() + ":\n  - " + String.join("\n  - ", problems)));
+            }
+        }
+
+        void summary() {
+            List<String> lines = new ArrayList<>();
+            lines.add("[balance verifier] " + level.name().toLowerCase(java.util.Locale.ROOT) + " against " + target.describe()
+                    + ": " + cases.size() + " documented cases, " + ran.size() + " ran (" + failed.size() + " failed), "
+                    + exclusions.size() + " excluded");
+            exclusions.forEach((name, reason) -> lines.add("  excluded " + name + ": " + reason));
+            List<String> notRun = new ArrayList<>(caseNames());
+            notRun.removeAll(ran);
+            notRun.removeAll(exclusions.keySet());
+            notRun.forEach(name -> lines.add("  not run " + name));
+            List<String> problems = new ArrayList<>(sameDocumentedSameAnswered());
+            System.out.println(String.join("\n", lines));
+            if (!notRun.isEmpty()) {
+                problems.add(notRun.size() + " documented case(s) did not run and were not excluded: " + notRun);
+            }
+            if (!problems.isEmpty()) {
+                throw new AssertionError(mask(String.join("\n", problems)));
+            }
+        }
+
+        /**
+         * Where the spec documents the same body for two cases (an unknown wallet id and another
+         * account's), the server must answer both alike, or it tells them apart.
+         */
+        private List<String> sameDocumentedSameAnswered() {
+            Map<String, List<String>> byDocumentedBody = new LinkedHashMap<>();
+            for (ExampleCase example : cases) {
+                if (bodies.containsKey(example.contractName())) {
+                    byDocumentedBody.computeIfAbsent(example.operationId() + " " + example.status() + " "
+                            + WireText.withoutMeta(example.body()), k -> new ArrayList<>()).add(example.contractName());
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            for (List<String> names : byDocumentedBody.values()) {
+                Set<String> answered = new LinkedHashSet<>();
+                names.forEach(name -> answered.add(bodies.get(name)));
+                if (answered.size() > 1) {
+                    problems.add(names + " are documented with the same body, but were answered differently: " + answered);
+                }
+            }
+            return problems;
+        }
+
+        private String mask(String text) {
+            return KeyMask.maskIn(text, keys, spec.apiKeyRegex());
+        }
+    }
+}

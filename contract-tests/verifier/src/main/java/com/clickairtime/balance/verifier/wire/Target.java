@@ -1,0 +1,20 @@
+package com.clickairtime.balance.verifier.wire;
+
+import java.time.Duration;
+
+/** Where the verifier sends its requests: the team's application in-process, or a running server. */
+@FunctionalInterface
+public interface Target {
+
+    /**
+     * Sends one request and returns the response as written.
+     *
+     * @param timeout how long the whole exchange may take; an in-process target may ignore it
+     */
+    WireResponse send(WireRequest request, Duration timeout) throws Exception;
+
+    /** What the report calls this target. A URL target names its base URL, never a credential. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+}

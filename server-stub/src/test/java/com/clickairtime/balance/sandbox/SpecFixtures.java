@@ -1,0 +1,55 @@
+package com.clickairtime.balance.sandbox;
+
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * Specs for tests of the sandbox's machinery: the live balance.yaml, copied and changed in
+ * memory, never on disk. A change is a frozen fixture merged in, or an edit of the copy's tree.
+ */
+public final class SpecFixtures {
+
+    private SpecFixtures() {
+    }
+
+    /** The live spec with a fixture file (test resources) merged into it, key by key. */
+    public static BalanceSpec withFixture(String resource) {
+        try (InputStream in = SpecFixtures.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + resource);
+            }
+            JsonNode fixture = BalanceSpec.EXACT_YAML.readTree(in);
+            return edited(tree -> merge(tree, fixture));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The live spec after an edit of a copy of its tree. */
+    public static BalanceSpec edited(Consumer<ObjectNode> edit) {
+        ObjectNode copy = SandboxTestSupport.SPEC.raw().deepCopy();
+        edit.accept(copy);
+        try {
+            return BalanceSpec.parse(BalanceSpec.EXACT_YAML.writeValueAsString(copy));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(JsonNode target, JsonNode addition) {
+        addition.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode && field.getValue().isObject()) {
+                merge(existing, field.getValue());
+            } else {
+                ((ObjectNode) target).set(field.getKey(), field.getValue());
+            }
+        });
+    }
+}

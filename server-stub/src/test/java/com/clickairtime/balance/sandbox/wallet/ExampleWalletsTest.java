@@ -1,0 +1,122 @@
+package com.clickairtime.balance.sandbox.wallet;
+
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.openapi.ExampleCase;
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.clickairtime.balance.sandbox.SpecFixtures;
+import com.clickairtime.balance.sandbox.dataset.Dataset;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 15's drift journey: the wallets the examples show are the sandbox's data, so an
+ * example changed is served with no other edit, and examples that disagree stop the start
+ * with one message naming both and both values. Values are read from the spec, never pinned.
+ */
+class ExampleWalletsTest {
+
+    // Fields in the models' (the spec's) order, as the sandbox writes them.
+    private static final JsonMapper JSON = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
+    /** The account the dataset gives the examples' wallets to. */
+    private static final String EXAMPLES_ACCOUNT = SandboxTestSupport.DATASET.accounts().entrySet().stream()
+            .filter(account -> account.getValue().fromExamples()).map(Map.Entry::getKey).findFirst().orElseThrow();
+
+    @Test
+    void theExamplesAccountServesExactlyWhatTheExamplesShow() {
+        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, SandboxTestSupport.SPEC);
+        assertServesTheExamples(store, SandboxTestSupport.SPEC);
+    }
+
+    @Test
+    void aBalanceChangedInTheExamplesIsServedWithNoOtherEdit() {
+        String changed = changedAmount(ghsBalance(SandboxTestSupport.SPEC));
+        BalanceSpec spec = SpecFixtures.edited(tree -> everyGhsWallet(tree).forEach(wallet ->
+                wallet.put("balance", new BigDecimal(changed))));
+        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec);
+        assertThat(store.wallet(EXAMPLES_ACCOUNT, "wal_ghs_001").orElseThrow().getBalance()).hasToString(changed);
+        assertServesTheExamples(store, spec);
+    }
+
+    @Test
+    void examplesThatDisagreeStopTheStartNamingBothAndBothValues() {
+        String documented = ghsBalance(SandboxTestSupport.SPEC);
+        String changed = changedAmount(documented);
+        // Only the one-wallet example changes; the list still shows the old balance.
+        BalanceSpec spec = SpecFixtures.edited(tree -> ((ObjectNode) tree.at("/components/examples/GhsWallet/value/data"))
+                .put("balance", new BigDecimal(changed)));
+        assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wallet wal_ghs_001: balance is " + documented + " in example getBalance acme_balance at /data/wallets/")
+                .hasMessageContaining("but " + changed + " in example getWalletBalance ghs_wallet at /data")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void aDatasetWalletThatAnExampleShowsIsRefused() {
+        Map<String, Dataset.Account> accounts = new LinkedHashMap<>(SandboxTestSupport.DATASET.accounts());
+        accounts.put("copycat", new Dataset.Account(List.of(new Dataset.WalletEntry("wal_ghs_001", "GHS", BigDecimal.ONE,
+                "local", "active", List.of("Ghana")))));
+        Dataset dataset = new Dataset(SandboxTestSupport.DATASET.usdRates(), accounts, SandboxTestSupport.DATASET.apiKeys());
+        assertThatThrownBy(() -> new WalletStore(dataset, SandboxTestSupport.SPEC))
+                .hasMessageContaining("wallet wal_ghs_001 is in the dataset under account copycat")
+                .hasMessageContaining("example getBalance acme_balance at /data/wallets/");
+    }
+
+    /** Each success example's data, as the store would serve it to the examples' account. */
+    private static void assertServesTheExamples(WalletStore store, BalanceSpec spec) {
+        int checked = 0;
+        for (ExampleCase example : spec.cases()) {
+            String data = spec.deref(example.bodySchema()).at("/properties/data/$ref").asText();
+            if (example.status() != 200 || !(data.endsWith("/Wallet") || data.endsWith("/BalanceSummary"))) {
+                continue;
+            }
+            Object served = example.pathParameters().isEmpty() ? store.summary(EXAMPLES_ACCOUNT)
+                    : store.wallet(EXAMPLES_ACCOUNT, example.pathParameters().values().iterator().next()).orElseThrow();
+            assertThat(SandboxTestSupport.exact(JSON.writeValueAsString(served)).toString()).as(example.contractName())
+                    .isEqualTo(example.body().get("data").toString());
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private static String ghsBalance(BalanceSpec spec) {
+        return spec.raw().at("/components/examples/GhsWallet/value/data/balance").decimalValue().toPlainString();
+    }
+
+    /** Another amount of the same scale. */
+    private static String changedAmount(String amount) {
+        return new BigDecimal(amount).add(BigDecimal.TEN).toPlainString();
+    }
+
+    private static List<ObjectNode> everyGhsWallet(ObjectNode tree) {
+        List<ObjectNode> wallets = new ArrayList<>();
+        for (JsonNode example : tree.at("/components/examples")) {
+            JsonNode data = example.at("/value/data");
+            if ("wal_ghs_001".equals(data.path("id").asText())) {
+                wallets.add((ObjectNode) data);
+            }
+            if (data.path("wallets") instanceof ArrayNode list) {
+                list.forEach(wallet -> {
+                    if ("wal_ghs_001".equals(wallet.path("id").asText())) {
+                        wallets.add((ObjectNode) wallet);
+                    }
+                });
+            }
+        }
+        return wallets;
+    }
+}
