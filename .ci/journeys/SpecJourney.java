@@ -9,8 +9,10 @@ import java.nio.file.Path;
 /**
  * One realistic edit of balance.yaml, made structurally so that it does not depend on the
  * document's wording: the journeys of issue 15, each of which must pass `./mvnw verify` with
- * the spec as the only edit (or with the one behaviour patch beside it). Usage:
- * SpecJourney <journey> <balance.yaml>; it rewrites the file in place.
+ * the spec as the only edit (or with the one behaviour patch beside it). A change the gate calls
+ * breaking raises info.version's major part, one that implementers must act on its minor part, as
+ * the README's semver rule says; the new version is computed from the document's. Usage:
+ * SpecJourney <journey> <balance.yaml>; it rewrites the file in place and prints info.version.
  */
 public class SpecJourney {
 
@@ -18,15 +20,33 @@ public class SpecJourney {
         Path file = Path.of(args[1]);
         ObjectNode spec = (ObjectNode) BalanceSpec.EXACT_YAML.readTree(Files.readString(file));
         switch (args[0]) {
-            case "new-operation" -> newOperation(spec);
+            case "new-operation" -> {
+                newOperation(spec);
+                raise(spec, 1);
+            }
             case "optional-property" -> optionalProperty(spec);
             case "named-404" -> named404(spec);
-            case "query-parameter" -> queryParameter(spec);
+            case "query-parameter" -> {
+                queryParameter(spec);
+                raise(spec, 1);
+            }
             case "changed-balance" -> changedBalance(spec);
             case "major-version" -> majorVersion(spec);
             default -> throw new IllegalArgumentException("no journey " + args[0]);
         }
         Files.writeString(file, BalanceSpec.EXACT_YAML.writeValueAsString(spec));
+        System.out.println(spec.at("/info/version").asText());
+    }
+
+    /** The next version: part 0 (major) or 1 (minor) raised, the parts after it zero. */
+    static void raise(ObjectNode spec, int part) {
+        String[] parts = spec.at("/info/version").asText().split("\\.");
+        StringBuilder next = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            int value = i < part ? Integer.parseInt(parts[i]) : i == part ? Integer.parseInt(parts[i]) + 1 : 0;
+            next.append(i == 0 ? "" : ".").append(value);
+        }
+        ((ObjectNode) spec.get("info")).put("version", next.toString());
     }
 
     /** GET /v2/balance/{wallet_id}/limits (getWalletLimits): named 200 examples and the shared 404. */
@@ -117,9 +137,9 @@ public class SpecJourney {
         forEachGhsWallet(spec, wallet -> wallet.put("balance", new java.math.BigDecimal("3100.00")));
     }
 
-    /** info.version 2.0.0, with Wallet.status removed from the schema and every example. */
+    /** The next major info.version, with Wallet.status removed from the schema and every example. */
     static void majorVersion(ObjectNode spec) {
-        ((ObjectNode) spec.get("info")).put("version", "2.0.0");
+        raise(spec, 0);
         ObjectNode wallet = (ObjectNode) spec.at("/components/schemas/Wallet");
         ((ObjectNode) wallet.get("properties")).remove("status");
         ArrayNode required = (ArrayNode) wallet.get("required");

@@ -13,14 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
 
-import io.swagger.v3.oas.models.parameters.Parameter;
-
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +48,6 @@ final class ExampleReplay {
     private static final String REQUEST_ID =
             SPEC.raw().at("/components/schemas/Meta/properties/request_id/pattern").asText();
 
-    private static final Map<String, List<Parameter>> PARAMETERS = parameters();
 
     /** What {@code meta} the server sends: the example's own (stubs), or fresh values (the sandbox). */
     enum Meta { AS_DOCUMENTED, FRESH }
@@ -90,59 +84,12 @@ final class ExampleReplay {
         assertThat(result.rateLimit()).isPresent();
     }
 
-    /**
-     * The SDK's generated call for the case's operation: {@code <operationId>Result} with every
-     * parameter, in the generator's order (required ones first, then the optional, each group in
-     * the document's order), each given the case's value or null. No list of operations here.
-     */
-    private static ApiResult<?> call(BalanceClient client, ExampleCase example) throws Exception {
-        List<Object> arguments = new ArrayList<>();
-        for (boolean required : new boolean[] {true, false}) {
-            for (Parameter parameter : PARAMETERS.get(example.operationId())) {
-                if (Boolean.TRUE.equals(parameter.getRequired()) == required) {
-                    arguments.add(valueOf(example, parameter));
-                }
-            }
-        }
-        Method method = null;
-        for (Method candidate : BalanceClient.class.getMethods()) {
-            if (candidate.getName().equals(example.operationId() + "Result") && candidate.getParameterCount() == arguments.size()) {
-                method = candidate;
-            }
-        }
-        if (method == null) {
-            throw new AssertionError("the SDK has no " + example.operationId() + "Result with " + arguments.size() + " parameters");
-        }
-        try {
-            return (ApiResult<?>) method.invoke(client, arguments.toArray());
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    private static String valueOf(ExampleCase example, Parameter parameter) {
-        return switch (parameter.getIn()) {
-            case "path" -> example.pathParameters().get(parameter.getName());
-            case "query" -> example.queryParameters().get(parameter.getName());
-            case "header" -> example.headerParameters().get(parameter.getName());
-            default -> null;
-        };
-    }
-
-    /** Each operation's parameters, the path item's and its own, as the document lists them. */
-    private static Map<String, List<Parameter>> parameters() {
-        Map<String, List<Parameter>> byOperation = new LinkedHashMap<>();
-        SPEC.openApi().getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            List<Parameter> all = new ArrayList<>();
-            if (path.getParameters() != null) {
-                all.addAll(path.getParameters());
-            }
-            if (operation.getParameters() != null) {
-                all.addAll(operation.getParameters());
-            }
-            byOperation.put(operation.getOperationId(), all);
-        }));
-        return byOperation;
+    /** The SDK's generated call for the case's operation, by its operationId: no list of operations here. */
+    private static ApiResult<?> call(BalanceClient client, ExampleCase example) {
+        Map<String, String> parameters = new LinkedHashMap<>(example.headerParameters());
+        parameters.putAll(example.queryParameters());
+        parameters.putAll(example.pathParameters());
+        return client.invokeResult(example.operationId(), parameters);
     }
 
     private static void checkError(ExampleCase example, BalanceApiException error, Meta meta) {

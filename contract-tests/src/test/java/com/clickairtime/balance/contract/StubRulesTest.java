@@ -54,7 +54,7 @@ class StubRulesTest {
     void aMadeUpWalletIdGetsWalletNotFound() {
         BalanceClient client = BalanceClient.builder().apiKey(DEFAULT_KEY).baseUrl(baseUrl())
                 .retryPolicy(RetryPolicy.none()).build();
-        NotFoundException notFound = catchThrowableOfType(NotFoundException.class, () -> client.getWallet("wal_zzz_123"));
+        NotFoundException notFound = catchThrowableOfType(NotFoundException.class, () -> client.getWalletBalance("wal_zzz_123"));
         assertThat(notFound).isNotNull();
         assertThat(notFound.code()).isEqualTo(WALLET_NOT_FOUND);
     }
