@@ -9,7 +9,9 @@ import org.w3c.dom.Element;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,21 @@ class ConsumerReadmeTest {
     private static final String BEGIN = "<!-- README:begin -->\n";
     private static final String END = "  <!-- README:end -->";
     private static final String TEST_CLASS = "src/test/java/com/example/wallet/WalletBalanceStubsTest.java";
+    private static final String[] PROJECT_NAMES = {"spring-boot-3.5", "spring-boot-4", "junit5"};
+
+    /** A project added to src/it is shown here too, and none escapes the shared post-build check. */
+    @Test
+    void everyConsumerProjectIsShownAndChecked() throws Exception {
+        List<Path> projects;
+        try (Stream<Path> children = Files.list(PROJECTS)) {
+            projects = children.filter(dir -> Files.exists(dir.resolve("pom.xml"))).sorted().toList();
+        }
+
+        assertThat(projects).map(dir -> dir.getFileName().toString()).containsExactlyInAnyOrder(PROJECT_NAMES);
+        for (Path project : projects) {
+            assertThat(project.resolve("verify.groovy")).content().contains("evaluate(new File(consumerBuildCheck))");
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"spring-boot-3.5", "spring-boot-4", "junit5"})
