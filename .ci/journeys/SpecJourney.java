@@ -135,6 +135,13 @@ public class SpecJourney {
     /** The GHS wallet's balance, changed wherever an example shows it. */
     static void changedBalance(ObjectNode spec) {
         forEachGhsWallet(spec, wallet -> wallet.put("balance", new java.math.BigDecimal("3100.00")));
+        // Those examples are no longer the provider's page, so their summaries stop saying so.
+        for (JsonNode example : spec.at("/components/examples")) {
+            if (example.toString().contains("\"currency\":\"GHS\"") && example.has("summary")) {
+                ((ObjectNode) example).put("summary",
+                        example.get("summary").asText().replaceAll(",? (exactly )?as on the provider's page", ""));
+            }
+        }
     }
 
     /** The next major info.version, with Wallet.status removed from the schema and every example. */
