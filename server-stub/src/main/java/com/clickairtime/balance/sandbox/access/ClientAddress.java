@@ -26,6 +26,11 @@ public class ClientAddress {
         this.trustedProxies = Set.copyOf(properties.trustedProxies());
     }
 
+    /** The rate-limit bucket of the caller's address. */
+    public String bucket(HttpServletRequest request) {
+        return "address:" + of(request);
+    }
+
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         if (!trustedProxies.contains(peer)) {

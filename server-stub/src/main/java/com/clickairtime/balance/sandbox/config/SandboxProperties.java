@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,13 +18,16 @@ import java.util.List;
  * @param rateLimit      the request budgets, per key and per address
  * @param trustedProxies addresses whose {@code X-Forwarded-For}/{@code Forwarded} headers are believed;
  *                       empty by default, so the connection's own address is the caller's
+ * @param requestDeadline how long a request's head (request line and headers) may take to arrive in
+ *                        all, however steadily it trickles in; past it the connection is closed
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
         @NotNull @DefaultValue("classpath:sandbox/dataset.yaml") Resource dataset,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @NotNull @DefaultValue List<String> trustedProxies) {
+        @NotNull @DefaultValue List<String> trustedProxies,
+        @NotNull @DefaultValue("5s") Duration requestDeadline) {
 
     /**
      * @param requestsPerMinute              requests one key (or, outside the API, one address) may make per minute

@@ -13,7 +13,7 @@ class ClientAddressTest {
 
     private static ClientAddress trusting(String... proxies) {
         return new ClientAddress(new SandboxProperties(new ByteArrayResource(new byte[0]),
-                new SandboxProperties.RateLimit(300, 30, 10_000), List.of(proxies)));
+                new SandboxProperties.RateLimit(300, 30, 10_000), List.of(proxies), java.time.Duration.ofSeconds(5)));
     }
 
     private static MockHttpServletRequest from(String peer) {
