@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.net.InetAddress;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,8 +64,8 @@ public class AccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String caller = clientAddress.of(request);
-        String address = "address:" + caller;
+        InetAddress caller = clientAddress.address(request);
+        String address = clientAddress.bucket(request);
         if (!routes.inApi(request)) {
             RateLimiter.Verdict budget = limits.requests().charge(address);
             budget.writeHeaders(response);
@@ -86,9 +88,17 @@ public class AccessFilter extends OncePerRequestFilter {
             refuse(request, response, exceeded(lockout, response));
             return;
         }
+        List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
+        if (authorizations.isEmpty()) {
+            // No credential is no guess: traffic, counted against the address, never a failed authentication.
+            RateLimiter.Verdict budget = limits.requests().charge(address);
+            budget.writeHeaders(response);
+            refuse(request, response, budget.allowed() ? new ApiException(ErrorCode.INVALID_API_KEY) : exceeded(budget, response));
+            return;
+        }
         Dataset.ApiKeyEntry key;
         try {
-            key = keys.authenticate(Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)), clock.instant());
+            key = keys.authenticate(authorizations, clock.instant());
         } catch (ApiException unauthenticated) {
             RateLimiter.Verdict failure = failures.charge(address);
             failure.writeHeaders(response);
@@ -96,13 +106,13 @@ public class AccessFilter extends OncePerRequestFilter {
             return;
         }
 
-        if (key.allowedIps() != null && !key.allowedIps().isEmpty() && !key.allowedIps().contains(caller)) {
+        if (!keys.allows(key, caller)) {
             // Not the key's to pay: a caller outside the allow-list must not spend its owner's budget.
             limits.requests().charge(address).writeHeaders(response);
             refuse(request, response, new ApiException(ErrorCode.IP_NOT_ALLOWED));
             return;
         }
-        RateLimiter.Verdict budget = limits.requests().charge("key:" + key.key());
+        RateLimiter.Verdict budget = limits.keys().charge(key.key());
         budget.writeHeaders(response);
         if (!routes.isServed(request.getMethod())) {
             errors.methodNotAllowed(request, response);

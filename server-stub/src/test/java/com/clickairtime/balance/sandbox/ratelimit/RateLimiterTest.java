@@ -81,4 +81,36 @@ class RateLimiterTest {
         assertThat(three.peek("address:a").allowed()).isFalse();
         assertThat(three.peek("address:a").remaining()).isZero();
     }
+
+    /** A full failure limiter counts a new address's failures nowhere: others' failures never lock it out. */
+    @Test
+    void anUncountedOverflowNeverRefusesANewcomer() {
+        RateLimiter failures = new RateLimiter(3, 2, RateLimiter.Overflow.UNCOUNTED, clock);
+        for (int i = 0; i < 10; i++) {
+            failures.charge("address:a");
+            failures.charge("address:b");
+            failures.charge("address:flood-" + i);
+        }
+        assertThat(failures.peek("address:a").allowed()).isFalse();
+        assertThat(failures.peek("address:new").allowed()).isTrue();
+        assertThat(failures.charge("address:new").allowed()).isTrue();
+        assertThat(failures.size()).isEqualTo(2);
+    }
+
+    /** Keys and addresses are counted apart: however full the addresses' overflow, a key keeps its budget. */
+    @Test
+    void addressOverflowNeverSpendsAKeysBudget() {
+        RateLimits limits = new RateLimits(new com.clickairtime.balance.sandbox.config.SandboxProperties(
+                new org.springframework.core.io.ByteArrayResource(new byte[0]),
+                new com.clickairtime.balance.sandbox.config.SandboxProperties.RateLimit(3, 30, 1), java.util.List.of(),
+                com.clickairtime.balance.sandbox.config.SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
+                java.time.Duration.ofSeconds(5)), clock);
+        for (int i = 0; i < 10; i++) {
+            limits.requests().charge("address:" + i);
+        }
+        assertThat(limits.requests().charge("address:late").allowed()).isFalse();
+        RateLimiter.Verdict key = limits.keys().charge("ce_live_SomeKey");
+        assertThat(key.allowed()).isTrue();
+        assertThat(key.remaining()).isEqualTo(2);
+    }
 }
