@@ -20,6 +20,7 @@ import java.util.List;
  *                       empty by default, so the connection's own address is the caller's
  * @param forwardedHeader the one forwarding header read from a trusted proxy: {@code x-forwarded-for} (default) or
  *                        {@code forwarded} (RFC 7239)
+ * @param cors           which browser origins may call the sandbox
  * @param requestDeadline how long a request's head (request line and headers) may take to arrive in
  *                        all, however steadily it trickles in; past it the connection is closed
  */
@@ -30,7 +31,16 @@ public record SandboxProperties(
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue List<String> trustedProxies,
         @NotNull @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,
-        @NotNull @DefaultValue("5s") Duration requestDeadline) {
+        @NotNull @DefaultValue("5s") Duration requestDeadline,
+        @Valid @NotNull @DefaultValue Cors cors) {
+
+    /**
+     * @param allowedOrigins origin patterns ({@code http://localhost:[*]} is any port of it) whose pages may call
+     *                       the sandbox and read its answers; by default every origin on a loopback name
+     */
+    public record Cors(@NotNull @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]",
+            "https://localhost:[*]", "https://127.0.0.1:[*]", "https://[::1]:[*]"}) List<String> allowedOrigins) {
+    }
 
     /** The forwarding headers a trusted proxy may send; the sandbox reads exactly one of them. */
     public enum ForwardedHeader {

@@ -1,8 +1,11 @@
 package com.clickairtime.balance.sandbox.ratelimit;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,11 +103,9 @@ class RateLimiterTest {
     /** Keys and addresses are counted apart: however full the addresses' overflow, a key keeps its budget. */
     @Test
     void addressOverflowNeverSpendsAKeysBudget() {
-        RateLimits limits = new RateLimits(new com.clickairtime.balance.sandbox.config.SandboxProperties(
-                new org.springframework.core.io.ByteArrayResource(new byte[0]),
-                new com.clickairtime.balance.sandbox.config.SandboxProperties.RateLimit(3, 30, 1), java.util.List.of(),
-                com.clickairtime.balance.sandbox.config.SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
-                java.time.Duration.ofSeconds(5)), clock);
+        RateLimits limits = new RateLimits(new SandboxProperties(new ByteArrayResource(new byte[0]),
+                new SandboxProperties.RateLimit(3, 30, 1), List.of(), SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
+                Duration.ofSeconds(5), new SandboxProperties.Cors(List.of())), clock);
         for (int i = 0; i < 10; i++) {
             limits.requests().charge("address:" + i);
         }
