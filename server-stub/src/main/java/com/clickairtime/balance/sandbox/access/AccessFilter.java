@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -73,7 +74,8 @@ public class AccessFilter extends OncePerRequestFilter {
                 refuse(request, response, exceeded(budget, response));
             } else if (!routes.isServed(request.getMethod())) {
                 errors.methodNotAllowed(request, response);
-            } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null) {
+            } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null || "OPTIONS".equals(request.getMethod())) {
+                // OPTIONS is answered the same on every path: 204 and what is served there.
                 options(request, response);
             } else {
                 chain.doFilter(request, response);
@@ -131,8 +133,10 @@ public class AccessFilter extends OncePerRequestFilter {
     /** The 429 for a spent budget: {@code Retry-After}, and the limit in the details. */
     static ApiException exceeded(RateLimiter.Verdict budget, HttpServletResponse response) {
         budget.writeRetryAfter(response);
-        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED,
-                Map.of("limit", budget.limit(), "retry_after_seconds", budget.retryAfterSeconds()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("limit", budget.limit());
+        details.put("retry_after_seconds", budget.retryAfterSeconds());
+        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, details);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)
