@@ -38,7 +38,7 @@ class SandboxPackagesTest {
                 .layer("ratelimit").definedBy("..sandbox.ratelimit..")
                 .layer("dataset").definedBy("..sandbox.dataset..")
                 .layer("error").definedBy("..sandbox.error..")
-                .layer("foundation").definedBy("..sandbox.config..", "..sandbox.logging..", "..sandbox.wire..",
+                .layer("foundation").definedBy("..sandbox.config..", "..sandbox.logging..", "..sandbox.wire..", "..sandbox.net..",
                         "..sandbox.routing..")
                 .whereLayer("application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("application")

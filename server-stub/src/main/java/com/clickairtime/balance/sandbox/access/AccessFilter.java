@@ -19,7 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.net.InetAddress;
 import java.util.Collections;
+import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,7 +39,7 @@ import java.util.Map;
  * so that no response there can tell a valid key from a made-up one.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after RequestIds, so every answer has its request id
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after RequestIds (every answer has its request id) and CorsPolicy
 public class AccessFilter extends OncePerRequestFilter {
 
     /** Set by the container on {@code OPTIONS *}, which it hands on as {@code OPTIONS /}. */
@@ -62,8 +65,8 @@ public class AccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String caller = clientAddress.of(request);
-        String address = "address:" + caller;
+        InetAddress caller = clientAddress.address(request);
+        String address = clientAddress.bucket(request);
         if (!routes.inApi(request)) {
             RateLimiter.Verdict budget = limits.requests().charge(address);
             budget.writeHeaders(response);
@@ -71,7 +74,8 @@ public class AccessFilter extends OncePerRequestFilter {
                 refuse(request, response, exceeded(budget, response));
             } else if (!routes.isServed(request.getMethod())) {
                 errors.methodNotAllowed(request, response);
-            } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null) {
+            } else if (request.getAttribute(ASTERISK_ATTRIBUTE) != null || "OPTIONS".equals(request.getMethod())) {
+                // OPTIONS is answered the same on every path: 204 and what is served there.
                 options(request, response);
             } else {
                 chain.doFilter(request, response);
@@ -86,9 +90,17 @@ public class AccessFilter extends OncePerRequestFilter {
             refuse(request, response, exceeded(lockout, response));
             return;
         }
+        List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
+        if (authorizations.isEmpty()) {
+            // No credential is no guess: traffic, counted against the address, never a failed authentication.
+            RateLimiter.Verdict budget = limits.requests().charge(address);
+            budget.writeHeaders(response);
+            refuse(request, response, budget.allowed() ? new ApiException(ErrorCode.INVALID_API_KEY) : exceeded(budget, response));
+            return;
+        }
         Dataset.ApiKeyEntry key;
         try {
-            key = keys.authenticate(Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)), clock.instant());
+            key = keys.authenticate(authorizations, clock.instant());
         } catch (ApiException unauthenticated) {
             RateLimiter.Verdict failure = failures.charge(address);
             failure.writeHeaders(response);
@@ -96,13 +108,13 @@ public class AccessFilter extends OncePerRequestFilter {
             return;
         }
 
-        if (key.allowedIps() != null && !key.allowedIps().isEmpty() && !key.allowedIps().contains(caller)) {
+        if (!keys.allows(key, caller)) {
             // Not the key's to pay: a caller outside the allow-list must not spend its owner's budget.
             limits.requests().charge(address).writeHeaders(response);
             refuse(request, response, new ApiException(ErrorCode.IP_NOT_ALLOWED));
             return;
         }
-        RateLimiter.Verdict budget = limits.requests().charge("key:" + key.key());
+        RateLimiter.Verdict budget = limits.keys().charge(key.key());
         budget.writeHeaders(response);
         if (!routes.isServed(request.getMethod())) {
             errors.methodNotAllowed(request, response);
@@ -121,8 +133,10 @@ public class AccessFilter extends OncePerRequestFilter {
     /** The 429 for a spent budget: {@code Retry-After}, and the limit in the details. */
     static ApiException exceeded(RateLimiter.Verdict budget, HttpServletResponse response) {
         budget.writeRetryAfter(response);
-        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED,
-                Map.of("limit", budget.limit(), "retry_after_seconds", budget.retryAfterSeconds()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("limit", budget.limit());
+        details.put("retry_after_seconds", budget.retryAfterSeconds());
+        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, details);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)

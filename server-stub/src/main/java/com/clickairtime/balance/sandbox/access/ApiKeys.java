@@ -6,9 +6,13 @@ import com.clickairtime.balance.sandbox.error.ErrorCode;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.springframework.stereotype.Component;
 
+import com.clickairtime.balance.sandbox.net.IpRange;
+
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +24,23 @@ public class ApiKeys {
 
     private final Pattern bearer;
     private final Map<String, Dataset.ApiKeyEntry> byKey;
+    private final Map<String, List<IpRange>> allowLists;
 
     public ApiKeys(Dataset dataset, BalanceSpec spec) {
         // The auth-scheme is case-insensitive (RFC 9110, section 11.1); the key itself is not.
         this.bearer = Pattern.compile("(?i:bearer) +(" + spec.apiKeyRegex() + ")");
         this.byKey = dataset.apiKeys().stream()
                 .collect(Collectors.toUnmodifiableMap(Dataset.ApiKeyEntry::key, Function.identity()));
+        // The dataset has checked that each entry is an address or CIDR range.
+        this.allowLists = dataset.apiKeys().stream().collect(Collectors.toUnmodifiableMap(Dataset.ApiKeyEntry::key,
+                key -> key.allowedIps() == null ? List.of()
+                        : key.allowedIps().stream().map(IpRange::parse).flatMap(Optional::stream).toList()));
+    }
+
+    /** Whether the key may be used from this address: it has no allow-list, or an entry of it contains the address. */
+    public boolean allows(Dataset.ApiKeyEntry key, InetAddress caller) {
+        List<IpRange> ranges = allowLists.getOrDefault(key.key(), List.of());
+        return ranges.isEmpty() || ranges.stream().anyMatch(range -> range.contains(caller));
     }
 
     /**

@@ -1,77 +1,127 @@
 package com.clickairtime.balance.sandbox.access;
 
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
+import com.clickairtime.balance.sandbox.net.IpAddresses;
+import com.clickairtime.balance.sandbox.net.IpRange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The caller's IP address for allow-lists and unauthenticated rate limits.
+ * The caller's IP address, for allow-lists and the address's budgets.
  *
- * <p>It is the connection's address. Forwarding headers are believed only when the
- * connection comes from a configured trusted proxy, because anyone can send them; then the
- * caller is the right-most hop that is not itself a trusted proxy.
+ * <p>It is the connection's address. A forwarding header is believed only when the connection
+ * comes from a configured trusted proxy (an address or CIDR range), because anyone can send
+ * one; then exactly one header is read, the configured one ({@code X-Forwarded-For} or
+ * {@code Forwarded}, never both), right to left, and the caller is the first hop that is not
+ * itself a trusted proxy. A hop that is no IP literal (a name, {@code unknown}, an obfuscated
+ * identifier, garbage) ends the walk and the connection's address is used: a value the proxy
+ * did not vouch for cannot pick the address that is limited or allowed. A port after an
+ * address ({@code 203.0.113.7:80}, {@code [2001:db8::7]:4711}) is dropped the same way in both
+ * headers.
  */
 @Component
 public class ClientAddress {
 
-    private final Set<String> trustedProxies;
+    private final List<IpRange> trustedProxies;
+    private final SandboxProperties.ForwardedHeader header;
 
     public ClientAddress(SandboxProperties properties) {
-        this.trustedProxies = Set.copyOf(properties.trustedProxies());
+        List<IpRange> proxies = new ArrayList<>();
+        for (String proxy : properties.trustedProxies()) {
+            proxies.add(IpRange.parse(proxy.strip()).orElseThrow(() -> new IllegalStateException(
+                    "sandbox.trusted-proxies: '" + proxy + "' is no IP address or CIDR range")));
+        }
+        this.trustedProxies = List.copyOf(proxies);
+        this.header = properties.forwardedHeader();
     }
 
-    public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        if (!trustedProxies.contains(peer)) {
+    /** The caller's address. */
+    public InetAddress address(HttpServletRequest request) {
+        InetAddress peer = IpAddresses.parse(request.getRemoteAddr())
+                .orElseThrow(() -> new IllegalStateException("the connection has no IP address"));
+        if (!trusted(peer)) {
             return peer;
         }
-        List<String> hops = forwardedHops(request);
+        List<String> hops = hops(request);
         for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trustedProxies.contains(hops.get(i))) {
-                return hops.get(i);
+            Optional<InetAddress> hop = node(hops.get(i));
+            if (hop.isEmpty()) {
+                return peer;
+            }
+            if (!trusted(hop.get()) || i == 0) {
+                return hop.get();
             }
         }
-        return hops.isEmpty() ? peer : hops.get(0);
+        return peer;
     }
 
-    /** Hops from {@code Forwarded} (RFC 7239) if present, else from {@code X-Forwarded-For}, left to right. */
-    private static List<String> forwardedHops(HttpServletRequest request) {
+    /** The caller's address as text, as allow-lists and logs show it. */
+    public String of(HttpServletRequest request) {
+        return address(request).getHostAddress();
+    }
+
+    /** The rate-limit bucket of the caller: its address, with the loopback range and an IPv6 /64 each one caller. */
+    public String bucket(HttpServletRequest request) {
+        return "address:" + IpAddresses.caller(address(request));
+    }
+
+    private boolean trusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    /** The configured header's hops, left to right, across every line of it. */
+    private List<String> hops(HttpServletRequest request) {
         List<String> hops = new ArrayList<>();
-        for (String header : Collections.list(request.getHeaders("Forwarded"))) {
-            for (String element : header.split(",")) {
+        for (String line : Collections.list(request.getHeaders(header.headerName()))) {
+            for (String element : line.split(",", -1)) {
+                if (header == SandboxProperties.ForwardedHeader.X_FORWARDED_FOR) {
+                    hops.add(element.strip());
+                    continue;
+                }
+                String forNode = null;
                 for (String pair : element.split(";")) {
                     String[] nameValue = pair.strip().split("=", 2);
-                    if (nameValue.length == 2 && nameValue[0].toLowerCase(Locale.ROOT).equals("for")) {
-                        hops.add(unquote(nameValue[1]));
+                    if (nameValue.length == 2 && nameValue[0].strip().toLowerCase(Locale.ROOT).equals("for")) {
+                        forNode = nameValue[1].strip();
                     }
                 }
-            }
-        }
-        if (hops.isEmpty()) {
-            for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
-                for (String hop : header.split(",")) {
-                    if (!hop.isBlank()) {
-                        hops.add(hop.strip());
-                    }
-                }
+                // An element without for= says nothing about the client: as unusable as garbage.
+                hops.add(forNode == null ? "" : unquote(forNode));
             }
         }
         return hops;
     }
 
-    /** {@code "[2001:db8::1]:4711"} and {@code 192.0.2.1:80} become bare addresses. */
     private static String unquote(String value) {
-        String node = value.strip().replace("\"", "");
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** {@code 203.0.113.7}, {@code 203.0.113.7:80}, {@code 2001:db8::7}, {@code [2001:db8::7]:4711}; anything else is none. */
+    static Optional<InetAddress> node(String node) {
+        String address = node;
         if (node.startsWith("[")) {
-            return node.substring(1, Math.max(1, node.indexOf(']')));
+            int close = node.indexOf(']');
+            if (close < 0 || !port(node.substring(close + 1))) {
+                return Optional.empty();
+            }
+            address = node.substring(1, close);
+        } else if (node.indexOf(':') >= 0 && node.indexOf(':') == node.lastIndexOf(':')) {
+            if (!port(node.substring(node.indexOf(':')))) {
+                return Optional.empty();
+            }
+            address = node.substring(0, node.indexOf(':'));
         }
-        int colon = node.indexOf(':');
-        return colon > 0 && colon == node.lastIndexOf(':') ? node.substring(0, colon) : node;
+        return IpAddresses.parse(address);
+    }
+
+    private static boolean port(String suffix) {
+        return suffix.isEmpty() || suffix.matches(":\\d{1,5}") && Integer.parseInt(suffix.substring(1)) <= 65535;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,13 +18,45 @@ import java.util.List;
  * @param rateLimit      the request budgets, per key and per address
  * @param trustedProxies addresses whose {@code X-Forwarded-For}/{@code Forwarded} headers are believed;
  *                       empty by default, so the connection's own address is the caller's
+ * @param forwardedHeader the one forwarding header read from a trusted proxy: {@code x-forwarded-for} (default) or
+ *                        {@code forwarded} (RFC 7239)
+ * @param cors           which browser origins may call the sandbox
+ * @param requestDeadline how long a request's head (request line and headers) may take to arrive in
+ *                        all, however steadily it trickles in; past it the connection is closed
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
         @NotNull @DefaultValue("classpath:sandbox/dataset.yaml") Resource dataset,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @NotNull @DefaultValue List<String> trustedProxies) {
+        @NotNull @DefaultValue List<String> trustedProxies,
+        @NotNull @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,
+        @NotNull @DefaultValue("5s") Duration requestDeadline,
+        @Valid @NotNull @DefaultValue Cors cors) {
+
+    /**
+     * @param allowedOrigins origin patterns ({@code http://localhost:[*]} is any port of it) whose pages may call
+     *                       the sandbox and read its answers; by default every origin on a loopback name
+     */
+    public record Cors(@NotNull @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]",
+            "https://localhost:[*]", "https://127.0.0.1:[*]", "https://[::1]:[*]"}) List<String> allowedOrigins) {
+    }
+
+    /** The forwarding headers a trusted proxy may send; the sandbox reads exactly one of them. */
+    public enum ForwardedHeader {
+        X_FORWARDED_FOR("X-Forwarded-For"),
+        FORWARDED("Forwarded");
+
+        private final String headerName;
+
+        ForwardedHeader(String headerName) {
+            this.headerName = headerName;
+        }
+
+        public String headerName() {
+            return headerName;
+        }
+    }
 
     /**
      * @param requestsPerMinute              requests one key (or, outside the API, one address) may make per minute

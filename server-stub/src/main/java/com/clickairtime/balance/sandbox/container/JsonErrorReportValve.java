@@ -47,7 +47,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         try {
             if (!servletResponse.containsHeader("X-RateLimit-Limit")) {
                 // Never reached the access filter: the Authorization header is not trusted here, so the address pays.
-                limits.requests().charge("address:" + clientAddress.of(servletRequest)).writeHeaders(servletResponse);
+                limits.requests().charge(clientAddress.bucket(servletRequest)).writeHeaders(servletResponse);
             }
             if ("CONNECT".equals(servletRequest.getMethod())) {
                 errors.methodNotAllowed(servletRequest, servletResponse);

@@ -7,24 +7,42 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Container-level settings, so that what Tomcat itself answers follows the API's rules too. */
 @Configuration(proxyBeanMethods = false)
 public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final JsonErrorReportValve errorReport;
+    private final BodyRefusalValve bodyRefusal;
+    private final Duration requestDeadline;
 
-    public TomcatConfiguration(JsonErrorReportValve errorReport) {
+    public TomcatConfiguration(JsonErrorReportValve errorReport, BodyRefusalValve bodyRefusal, SandboxProperties properties) {
         this.errorReport = errorReport;
+        this.bodyRefusal = bodyRefusal;
+        this.requestDeadline = properties.requestDeadline();
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        factory.setProtocol(DeadlineProtocol.class.getName());
         factory.addConnectorCustomizers(connector -> {
+            AtomicReference<RequestDeadline> deadline = new AtomicReference<>();
+            connector.addLifecycleListener(event -> {
+                if (Lifecycle.AFTER_START_EVENT.equals(event.getType())
+                        && connector.getProtocolHandler() instanceof DeadlineProtocol protocol) {
+                    deadline.set(new RequestDeadline(protocol.endpoint(), requestDeadline));
+                } else if (Lifecycle.BEFORE_STOP_EVENT.equals(event.getType()) && deadline.get() != null) {
+                    deadline.getAndSet(null).stop();
+                }
+            });
             // %2F inside a wallet id reaches the application as part of one path segment, and is
             // answered like any unknown id, instead of Tomcat's bare 400.
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
@@ -50,6 +68,8 @@ public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatSer
                 standardHost.setErrorReportValveClass(JsonErrorReportValve.class.getName());
             }
             host.getPipeline().addValve(errorReport);
+            // First in the context's pipeline: before any filter, and before anything reads a body.
+            context.getPipeline().addValve(bodyRefusal);
         });
     }
 

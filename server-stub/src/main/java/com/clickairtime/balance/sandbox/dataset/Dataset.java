@@ -1,19 +1,23 @@
 package com.clickairtime.balance.sandbox.dataset;
 
 import com.clickairtime.balance.server.model.Wallet;
+import com.clickairtime.balance.sandbox.net.IpRange;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.Resource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +37,9 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // An absent flag such as `revoked` means false.
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A typo (allowed_ip for allowed_ips) must not silently drop what it meant to set.
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
@@ -62,23 +69,49 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
                               Instant expiresAt, List<String> allowedIps, String note) {
     }
 
-    /** Reads and checks a dataset; a broken file stops the start-up with every problem listed. */
+    /**
+     * Reads and checks a dataset strictly: an unknown field (a typo such as {@code allowed_ip}), a
+     * missing one, a malformed address, a duplicate or a negative amount or rate stops the start
+     * with one {@link DatasetException} that names the file, and for each problem the entry and
+     * the field.
+     */
     public static Dataset read(Resource resource, Pattern keyFormat) {
+        String file = resource.getDescription();
         Dataset dataset;
         try (InputStream in = resource.getInputStream()) {
             dataset = YAML.readValue(in, Dataset.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sandbox dataset " + resource.getDescription(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the sandbox dataset " + resource.getDescription() + " is malformed: "
-                    + e.getMessage(), e);
+            throw new DatasetException("the sandbox dataset " + file + " cannot be read: " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new DatasetException("the sandbox dataset " + file + " is malformed:\n  - " + describe(e));
+        }
+        if (dataset == null) {
+            throw new DatasetException("the sandbox dataset " + file + " is empty");
         }
         List<String> problems = dataset.problems(keyFormat);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the sandbox dataset " + resource.getDescription() + " is inconsistent:\n  - "
-                    + String.join("\n  - ", problems));
+            throw new DatasetException("the sandbox dataset " + file + " is inconsistent:\n  - " + String.join("\n  - ", problems));
         }
         return dataset;
+    }
+
+    /** Where in the file, and what: the entry's path and field, never Jackson's stack or the value's class. */
+    private static String describe(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String where = (path.isEmpty() ? "" : path + ": ")
+                + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : "(line " + e.getLocation().getLineNr() + ") ");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return where + "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        // Jackson's own text may quote the value, and a value may be a key: say what is wrong, not what was there.
+        return where + (e instanceof MismatchedInputException ? "a value of the wrong type or shape" : "not valid YAML");
     }
 
     private static boolean knownValue(Runnable parse) {
@@ -102,45 +135,97 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
     private List<String> problems(Pattern keyFormat) {
         List<String> problems = new ArrayList<>();
         if (usdRates == null || accounts == null || apiKeys == null) {
-            problems.add("usd_rates, accounts and api_keys are all required");
+            problems.add("usd_rates, accounts and api_keys: all three are required");
             return problems;
         }
-        Set<String> walletIds = new HashSet<>();
-        if (accounts.values().stream().filter(Account::fromExamples).count() > 1) {
-            problems.add("more than one account has from_examples: the examples' wallets are one account's");
-        }
-        accounts.forEach((name, account) -> {
-            if (account.fromExamples() && !account.wallets().isEmpty()) {
-                problems.add("account " + name + ": from_examples takes its wallets from the spec's examples, so it lists none");
-            }
-            for (WalletEntry wallet : account.wallets()) {
-                if (!walletIds.add(wallet.id())) {
-                    problems.add("wallet id " + wallet.id() + " occurs twice");
-                }
-                if (!usdRates.containsKey(wallet.currency())) {
-                    problems.add("wallet " + wallet.id() + ": no USD rate for " + wallet.currency());
-                }
-                if (wallet.balance() == null || wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {
-                    problems.add("wallet " + wallet.id() + ": balance and allowed_countries are required");
-                } else if (!knownValue(() -> Wallet.TypeEnum.fromValue(wallet.type()))
-                        || !knownValue(() -> Wallet.StatusEnum.fromValue(wallet.status()))) {
-                    problems.add("wallet " + wallet.id() + ": type " + wallet.type() + " or status " + wallet.status()
-                            + " is not one the spec documents");
-                } else if (!fitsMinorUnits(wallet.balance(), wallet.currency())) {
-                    problems.add("wallet " + wallet.id() + ": " + wallet.balance().toPlainString() + " is no amount of "
-                            + wallet.currency() + " (ISO 4217 currency with that many decimal places at most)");
-                }
+        usdRates.forEach((currency, rate) -> {
+            if (rate == null || rate.signum() <= 0) {
+                problems.add("usd_rates." + currency + ": " + rate + " is not a positive rate");
             }
         });
-        for (ApiKeyEntry key : apiKeys) {
-            String shown = key.key() == null ? "(missing)" : key.key().substring(0, Math.min(12, key.key().length())) + "…";
-            if (key.key() == null || !keyFormat.matcher(key.key()).matches()) {
-                problems.add("api key " + shown + " does not match the spec's key format " + keyFormat);
+        if (accounts.values().stream().filter(Account::fromExamples).count() > 1) {
+            problems.add("accounts: more than one has from_examples; the examples' wallets are one account's");
+        }
+        Map<String, String> walletIds = new HashMap<>();
+        accounts.forEach((name, account) -> {
+            if (account == null) {
+                problems.add("accounts." + name + ": empty; give it wallets or from_examples: true");
+                return;
             }
-            if (!accounts.containsKey(key.account())) {
-                problems.add("api key " + shown + " names unknown account " + key.account());
+            if (account.fromExamples() && !account.wallets().isEmpty()) {
+                problems.add("accounts." + name + ".wallets: from_examples takes the wallets from the spec's examples, so it lists none");
             }
+            for (int i = 0; i < account.wallets().size(); i++) {
+                walletProblems("accounts." + name + ".wallets[" + i + "]", account.wallets().get(i), walletIds, problems);
+            }
+        });
+        Map<String, String> keys = new HashMap<>();
+        for (int i = 0; i < apiKeys.size(); i++) {
+            keyProblems("api_keys[" + i + "]", apiKeys.get(i), keyFormat, keys, problems);
         }
         return problems;
+    }
+
+    private void walletProblems(String entry, WalletEntry wallet, Map<String, String> walletIds, List<String> problems) {
+        if (wallet == null) {
+            problems.add(entry + ": empty");
+            return;
+        }
+        if (wallet.id() == null || wallet.id().isBlank()) {
+            problems.add(entry + ".id: missing");
+        } else if (walletIds.putIfAbsent(wallet.id(), entry) != null) {
+            problems.add(entry + ".id: " + wallet.id() + " is already the id of " + walletIds.get(wallet.id()));
+        }
+        if (wallet.currency() == null) {
+            problems.add(entry + ".currency: missing");
+        } else if (!usdRates.containsKey(wallet.currency())) {
+            problems.add(entry + ".currency: no USD rate for " + wallet.currency() + " in usd_rates");
+        }
+        if (wallet.balance() == null) {
+            problems.add(entry + ".balance: missing");
+        } else if (wallet.balance().signum() < 0) {
+            problems.add(entry + ".balance: " + wallet.balance().toPlainString() + " is negative");
+        } else if (wallet.currency() != null && !fitsMinorUnits(wallet.balance(), wallet.currency())) {
+            problems.add(entry + ".balance: " + wallet.balance().toPlainString() + " is no amount of " + wallet.currency()
+                    + " (ISO 4217 currency with that many decimal places at most)");
+        }
+        if (!knownValue(() -> Wallet.TypeEnum.fromValue(wallet.type()))) {
+            problems.add(entry + ".type: " + wallet.type() + " is not one the spec documents");
+        }
+        if (!knownValue(() -> Wallet.StatusEnum.fromValue(wallet.status()))) {
+            problems.add(entry + ".status: " + wallet.status() + " is not one the spec documents");
+        }
+        if (wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {
+            problems.add(entry + ".allowed_countries: missing or empty");
+        }
+    }
+
+    private void keyProblems(String entry, ApiKeyEntry key, Pattern keyFormat, Map<String, String> keys, List<String> problems) {
+        if (key == null) {
+            problems.add(entry + ": empty");
+            return;
+        }
+        // Never the key itself in a message: the log masks key-shaped text, and a broken key is still a secret.
+        if (key.key() == null) {
+            problems.add(entry + ".key: missing");
+        } else if (!keyFormat.matcher(key.key()).matches()) {
+            problems.add(entry + ".key: does not have the spec's key format (the bearer scheme's x-key-pattern)");
+        } else if (keys.putIfAbsent(key.key(), entry) != null) {
+            problems.add(entry + ".key: the same key as " + keys.get(key.key()));
+        }
+        if (key.account() == null) {
+            problems.add(entry + ".account: missing");
+        } else if (!accounts.containsKey(key.account())) {
+            problems.add(entry + ".account: no account " + key.account() + " in accounts");
+        }
+        if (key.permissions() == null) {
+            problems.add(entry + ".permissions: missing (an empty list for none)");
+        }
+        List<String> ips = key.allowedIps() == null ? List.of() : key.allowedIps();
+        for (int j = 0; j < ips.size(); j++) {
+            if (IpRange.parse(ips.get(j)).isEmpty()) {
+                problems.add(entry + ".allowed_ips[" + j + "]: '" + ips.get(j) + "' is no IP address or CIDR range");
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.clickairtime.balance.sandbox.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An error the API documents; it becomes the error envelope with the code's status and message. */
@@ -15,7 +17,8 @@ public class ApiException extends RuntimeException {
     public ApiException(ErrorCode code, Map<String, Object> details) {
         super(code.name(), null, false, false);
         this.code = code;
-        this.details = Map.copyOf(details);
+        // In the order given, on every start: Map.copyOf's order changes with the JVM's hash seed.
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public ErrorCode code() {

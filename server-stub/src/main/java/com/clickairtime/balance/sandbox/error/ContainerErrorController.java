@@ -25,7 +25,8 @@ public class ContainerErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer value ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        // Asked for directly, /error is a path like any other, and there is nothing there.
+        int code = status instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
         errors.write(request, response, ErrorCode.forStatus(code < 400 ? 500 : code));
     }
 }

@@ -52,6 +52,10 @@ public class ErrorResponses {
                 meta.of(request));
         response.resetBuffer();
         response.setStatus(catalog.status(code));
+        if (catalog.status(code) == HttpServletResponse.SC_UNAUTHORIZED) {
+            // RFC 9110, section 11.6.1: a 401 names the scheme it wants.
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         // JSON is UTF-8 by definition (RFC 8259); Jackson writes bytes, so no charset parameter.
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

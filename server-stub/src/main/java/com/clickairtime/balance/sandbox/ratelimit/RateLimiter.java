@@ -29,8 +29,20 @@ public class RateLimiter {
 
     private static final long SWEEP_INTERVAL_MILLIS = 1_000;
 
+    /** What a new caller's request is counted in while the map is full. */
+    public enum Overflow {
+        /** One bucket that every new caller shares: a flood of new callers gets one budget between them. */
+        SHARED,
+        /**
+         * Nothing: the request is allowed and not counted. For failed authentications, where a
+         * shared bucket would let other addresses' failures lock a new address out.
+         */
+        UNCOUNTED
+    }
+
     private final int limit;
     private final int maxBuckets;
+    private final Overflow overflow;
     private final Clock clock;
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
     // The map's size, kept exact by inserts and sweeps, because ConcurrentHashMap.size() is an estimate.
@@ -38,11 +50,16 @@ public class RateLimiter {
     private final AtomicLong nextSweepMillis = new AtomicLong();
 
     public RateLimiter(int limit, int maxBuckets, Clock clock) {
+        this(limit, maxBuckets, Overflow.SHARED, clock);
+    }
+
+    public RateLimiter(int limit, int maxBuckets, Overflow overflow, Clock clock) {
         if (limit < 1 || maxBuckets < 1) {
             throw new IllegalArgumentException("limit and maxBuckets must be positive");
         }
         this.limit = limit;
         this.maxBuckets = maxBuckets;
+        this.overflow = overflow;
         this.clock = clock;
     }
 
@@ -53,6 +70,9 @@ public class RateLimiter {
         if (!windows.containsKey(bucket) && buckets.get() >= maxBuckets) {
             sweep(nowMillis);
             if (buckets.get() >= maxBuckets) {
+                if (overflow == Overflow.UNCOUNTED) {
+                    return fresh(nowMillis);
+                }
                 counted = OVERFLOW;
             }
         }
@@ -73,12 +93,17 @@ public class RateLimiter {
         Window window = windows.get(bucket);
         if (window == null && buckets.get() >= maxBuckets) {
             sweep(nowMillis);
-            window = buckets.get() >= maxBuckets ? windows.get(OVERFLOW) : null;
+            window = buckets.get() >= maxBuckets && overflow == Overflow.SHARED ? windows.get(OVERFLOW) : null;
         }
         if (window == null || nowMillis >= window.endMillis()) {
-            return new Verdict(limit, limit, secondsCeiling(nowMillis + WINDOW.toMillis()), true, 1);
+            return fresh(nowMillis);
         }
         return verdict(window, nowMillis, window.count() < limit);
+    }
+
+    /** A window that nothing has been counted in yet. */
+    private Verdict fresh(long nowMillis) {
+        return new Verdict(limit, limit, secondsCeiling(nowMillis + WINDOW.toMillis()), true, 1);
     }
 
     /** How many buckets are tracked now. */

@@ -1,26 +1,109 @@
 package com.clickairtime.balance.sandbox.dataset;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.ClassPathResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Issue 17's strict datasets: each mistake refuses to start, naming the file, the entry and the field. */
 class DatasetTest {
+
+    private static final String GOOD_KEY = "ce_live_" + "A".repeat(32);
+
+    @TempDir
+    Path directory;
 
     @Test
     void aBrokenDatasetStopsTheStartWithEveryProblem() {
         assertThatThrownBy(() -> Dataset.read(new ClassPathResource("datasets/broken.yaml"), SandboxTestSupport.SPEC.apiKeyPattern()))
-                .hasMessageContaining("wallet id wal_a occurs twice")
-                .hasMessageContaining("wallet wal_a: no USD rate for EUR")
-                .hasMessageContaining("wallet wal_b: 2.005 is no amount of USD")
-                .hasMessageContaining("does not match the spec's key format")
-                .hasMessageContaining("names unknown account nobody");
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("datasets/broken.yaml")
+                .hasMessageContaining("accounts.initech.wallets[1].id: wal_a is already the id of accounts.initech.wallets[0]")
+                .hasMessageContaining("accounts.initech.wallets[0].currency: no USD rate for EUR")
+                .hasMessageContaining("accounts.initech.wallets[2].balance: 2.005 is no amount of USD")
+                .hasMessageContaining("api_keys[0].key: does not have the spec's key format")
+                .hasMessageContaining("api_keys[0].account: no account nobody");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedNotIgnored() throws IOException {
+        Path file = write(keys("  - key: " + GOOD_KEY + "\n    account: a\n    permissions: [wallets.read]\n    allowed_ip: [203.0.113.7]\n"));
+        assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file.getFileName().toString())
+                .hasMessageContaining("api_keys[0]")
+                .hasMessageContaining("unknown field 'allowed_ip'");
+    }
+
+    @Test
+    void addressesMustBeAddressesOrCidrRanges() throws IOException {
+        Path file = write(keys("  - key: " + GOOD_KEY + "\n    account: a\n    permissions: [wallets.read]\n"
+                + "    allowed_ips: [203.0.113.0/24, not-an-ip, 203.0.113.7/33, 2001:db8::/32]\n"));
+        assertThatThrownBy(() -> read(file)).hasMessageContaining("api_keys[0].allowed_ips[1]: 'not-an-ip' is no IP address or CIDR range")
+                .hasMessageContaining("api_keys[0].allowed_ips[2]: '203.0.113.7/33'")
+                .hasMessageNotContaining("allowed_ips[0]").hasMessageNotContaining("allowed_ips[3]");
+    }
+
+    @Test
+    void missingFieldsDuplicatesAndNegativeAmountsAreRefused() throws IOException {
+        Path file = write("""
+                usd_rates:
+                  USD: 1
+                  EUR: -1.1
+                accounts:
+                  a:
+                    wallets:
+                      - currency: USD
+                        balance: -5.00
+                        type: local
+                        status: active
+                        allowed_countries: [France]
+                api_keys:
+                  - key: %1$s
+                    account: a
+                    permissions: [wallets.read]
+                  - key: %1$s
+                    account: a
+                    permissions: [wallets.read]
+                """.formatted(GOOD_KEY));
+        assertThatThrownBy(() -> read(file))
+                .hasMessageContaining("usd_rates.EUR: -1.1 is not a positive rate")
+                .hasMessageContaining("accounts.a.wallets[0].id: missing")
+                .hasMessageContaining("accounts.a.wallets[0].balance: -5.00 is negative")
+                .hasMessageContaining("api_keys[1].key: the same key as api_keys[0]")
+                // Never a key in the message: the log would mask it into nonsense anyway.
+                .hasMessageNotContaining(GOOD_KEY);
+    }
+
+    /** The process a user starts: one message, no stack trace, exit code 1. */
+    @Test
+    void theSandboxRefusesToStartWithOneMessageAndExitCodeOne() throws Exception {
+        Path file = write(keys("  - key: " + GOOD_KEY + "\n    account: a\n    permissions: [wallets.read]\n    allowed_ip: [203.0.113.7]\n"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.clickairtime.balance.sandbox.SandboxApplication",
+                "--server.port=0", "--sandbox.dataset=file:" + file));
+        Path log = directory.resolve("start.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log);
+        assertThat(exited).as("the sandbox stopped by itself: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains(file.getFileName().toString()).contains("api_keys[0]").contains("unknown field 'allowed_ip'");
+        assertThat(output).doesNotContain("\tat ", "Exception");
     }
 
     @Test
@@ -33,5 +116,19 @@ class DatasetTest {
                 .lines().dropWhile(line -> !line.contains(wallet.id())).filter(line -> line.strip().startsWith("balance:"))
                 .findFirst().orElseThrow().strip().substring("balance:".length()).strip();
         assertThat(wallet.balance()).hasToString(written);
+    }
+
+    private static String keys(String apiKeys) {
+        return "usd_rates:\n  USD: 1\naccounts:\n  a:\n    wallets: []\napi_keys:\n" + apiKeys;
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = directory.resolve("dataset-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static Dataset read(Path file) {
+        return Dataset.read(new FileSystemResource(file), SandboxTestSupport.SPEC.apiKeyPattern());
     }
 }

@@ -38,12 +38,13 @@ class ErrorCatalogTest {
 
     @Test
     void aCodeTheSpecDoesNotDocumentStopsTheStart() {
+        // A code that only x-generic-errors documents (no response example shows it).
         BalanceSpec gap = edited(spec -> {
             ObjectNode generic = (ObjectNode) spec.at("/components/x-generic-errors");
-            generic.set("NOT_ACCEPTABLE_ANY_MORE", generic.remove(ErrorCode.NOT_ACCEPTABLE.name()));
+            generic.set("INVALID_PARAMETER_ANY_MORE", generic.remove(ErrorCode.INVALID_PARAMETER.name()));
         });
         assertThatThrownBy(() -> new ErrorCatalog(gap))
-                .hasMessageContaining("error codes that balance.yaml does not document: [NOT_ACCEPTABLE]");
+                .hasMessageContaining("error codes that balance.yaml does not document: [INVALID_PARAMETER]");
     }
 
     /** The live spec with one structural edit: its wording and layout may change, the edit still applies. */

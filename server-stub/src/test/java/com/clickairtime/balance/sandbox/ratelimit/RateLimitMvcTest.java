@@ -107,15 +107,37 @@ class RateLimitMvcTest {
         assertThat(balanceFrom(GUESSER, SandboxTestSupport.ACME).getStatus()).isEqualTo(200);
     }
 
+    /** No credential is no guess: keyless requests are traffic, counted against the address, never a lockout. */
     @Test
-    void aMissingKeyIsAFailedAuthenticationToo() throws Exception {
+    void requestsWithoutAKeyAreNotFailedAuthentications() throws Exception {
         clock.set(Instant.parse("2026-01-04T12:00:00Z"));
-        int budget = properties.rateLimit().failedAuthenticationsPerMinute();
-        for (int i = 0; i < budget; i++) {
-            mvc.perform(get("/v2/balance").with(from("192.0.2.50"))).andReturn();
+        int failures = properties.rateLimit().failedAuthenticationsPerMinute();
+        for (int i = 1; i <= failures + 5; i++) {
+            MockHttpServletResponse keyless = mvc.perform(get("/v2/balance").with(from("192.0.2.50"))).andReturn().getResponse();
+            assertThat(keyless.getStatus()).as("request %d", i).isEqualTo(401);
+            assertThat(keyless.getHeader("X-RateLimit-Limit")).isEqualTo(Integer.toString(properties.rateLimit().requestsPerMinute()));
         }
-        assertThat(mvc.perform(get("/v2/balance").with(from("192.0.2.50"))).andReturn().getResponse().getStatus())
-                .isEqualTo(429);
+        MockHttpServletResponse guess = balanceFrom("192.0.2.50", "ce_live_Guess" + "1".repeat(27));
+        assertThat(guess.getStatus()).isEqualTo(401);
+        assertThat(guess.getHeader("X-RateLimit-Remaining")).isEqualTo(Integer.toString(failures - 1));
+        assertThat(balanceFrom("192.0.2.50", SandboxTestSupport.ACME).getStatus()).isEqualTo(200);
+    }
+
+    /** Any local process can bind any 127.0.0.0/8 address: the whole range is one address, so is an IPv6 /64. */
+    @Test
+    void theLoopbackRangeAndAnIpv6Slash64CountAsOneAddress() throws Exception {
+        clock.set(Instant.parse("2026-01-06T12:00:00Z"));
+        int failures = properties.rateLimit().failedAuthenticationsPerMinute();
+        for (int i = 1; i <= failures; i++) {
+            assertThat(balanceFrom("127.0.0." + (i + 1), "ce_live_Guess" + "2".repeat(27)).getStatus()).isEqualTo(401);
+            assertThat(balanceFrom("2001:db8:0:7::" + Integer.toHexString(i), "ce_live_Guess" + "3".repeat(27)).getStatus())
+                    .isEqualTo(401);
+        }
+        assertThat(balanceFrom("127.0.0.1", SandboxTestSupport.ACME).getStatus()).isEqualTo(429);
+        assertThat(balanceFrom("127.77.0.1", "ce_live_Guess" + "4".repeat(27)).getStatus()).isEqualTo(429);
+        assertThat(balanceFrom("2001:db8:0:7:ffff::1", SandboxTestSupport.ACME).getStatus()).isEqualTo(429);
+        // The next /64 is another subscriber.
+        assertThat(balanceFrom("2001:db8:0:8::1", SandboxTestSupport.ACME).getStatus()).isEqualTo(200);
     }
 
     /** A key used from outside its allow-list is refused without spending its owner's budget. */

@@ -1,8 +1,11 @@
 package com.clickairtime.balance.sandbox.ratelimit;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,5 +83,35 @@ class RateLimiterTest {
         IntStream.range(0, 3).forEach(i -> three.charge("address:a"));
         assertThat(three.peek("address:a").allowed()).isFalse();
         assertThat(three.peek("address:a").remaining()).isZero();
+    }
+
+    /** A full failure limiter counts a new address's failures nowhere: others' failures never lock it out. */
+    @Test
+    void anUncountedOverflowNeverRefusesANewcomer() {
+        RateLimiter failures = new RateLimiter(3, 2, RateLimiter.Overflow.UNCOUNTED, clock);
+        for (int i = 0; i < 10; i++) {
+            failures.charge("address:a");
+            failures.charge("address:b");
+            failures.charge("address:flood-" + i);
+        }
+        assertThat(failures.peek("address:a").allowed()).isFalse();
+        assertThat(failures.peek("address:new").allowed()).isTrue();
+        assertThat(failures.charge("address:new").allowed()).isTrue();
+        assertThat(failures.size()).isEqualTo(2);
+    }
+
+    /** Keys and addresses are counted apart: however full the addresses' overflow, a key keeps its budget. */
+    @Test
+    void addressOverflowNeverSpendsAKeysBudget() {
+        RateLimits limits = new RateLimits(new SandboxProperties(new ByteArrayResource(new byte[0]),
+                new SandboxProperties.RateLimit(3, 30, 1), List.of(), SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
+                Duration.ofSeconds(5), new SandboxProperties.Cors(List.of())), clock);
+        for (int i = 0; i < 10; i++) {
+            limits.requests().charge("address:" + i);
+        }
+        assertThat(limits.requests().charge("address:late").allowed()).isFalse();
+        RateLimiter.Verdict key = limits.keys().charge("ce_live_SomeKey");
+        assertThat(key.allowed()).isTrue();
+        assertThat(key.remaining()).isEqualTo(2);
     }
 }

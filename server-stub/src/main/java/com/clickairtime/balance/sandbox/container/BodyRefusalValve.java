@@ -1,0 +1,63 @@
+package com.clickairtime.balance.sandbox.container;
+
+import com.clickairtime.balance.sandbox.access.ClientAddress;
+import com.clickairtime.balance.sandbox.error.ErrorCode;
+import com.clickairtime.balance.sandbox.error.ErrorResponses;
+import com.clickairtime.balance.sandbox.ratelimit.RateLimits;
+import jakarta.servlet.ServletException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * No operation takes a request body, so none is ever read: a request that announces one
+ * ({@code Content-Length} above 0, or any {@code Transfer-Encoding}) has its connection closed
+ * after the answer, and Tomcat is told not to swallow the body first. Swallowing is what let
+ * four slow bodies hold all four workers: Tomcat reads the rest of a body before it reuses a
+ * connection, one slow byte at a time. {@code GET}, {@code HEAD} and {@code OPTIONS} with a
+ * body are answered here, 400 {@code MALFORMED_REQUEST}, before anything else; any other
+ * method goes on to its 405, without its body being read either.
+ */
+@Component
+public class BodyRefusalValve extends ValveBase {
+
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ErrorResponses errors;
+    private final RateLimits limits;
+    private final ClientAddress clientAddress;
+
+    public BodyRefusalValve(ErrorResponses errors, RateLimits limits, ClientAddress clientAddress) {
+        super(true);
+        this.errors = errors;
+        this.limits = limits;
+        this.clientAddress = clientAddress;
+    }
+
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (!announcesBody(request)) {
+            getNext().invoke(request, response);
+            return;
+        }
+        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        if (!BODILESS.contains(request.getMethod())) {
+            getNext().invoke(request, response);
+            return;
+        }
+        limits.requests().charge(clientAddress.bucket(request)).writeHeaders(response);
+        errors.write(request, response, ErrorCode.MALFORMED_REQUEST);
+        response.finishResponse();
+    }
+
+    private static boolean announcesBody(Request request) {
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || request.getContentLengthLong() > 0;
+    }
+}

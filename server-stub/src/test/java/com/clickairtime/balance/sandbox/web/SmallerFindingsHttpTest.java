@@ -1,0 +1,88 @@
+package com.clickairtime.balance.sandbox.web;
+
+import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 17's smaller findings, on the wire. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SmallerFindingsHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SandboxProperties properties;
+
+    @Test
+    void errorIsA404Envelope() throws IOException {
+        RawHttp.Response response = send("GET /error HTTP/1.1\r\n");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+    }
+
+    @Test
+    void optionsOutsideTheApiIsA204WithWhatIsServed() throws IOException {
+        for (String path : new String[]{"/docs", "/openapi.yaml", "/nothing/here"}) {
+            RawHttp.Response response = send("OPTIONS " + path + " HTTP/1.1\r\n");
+            assertThat(response.status()).as(path).isEqualTo(204);
+            assertThat(response.header("Allow")).as(path).hasValue(SandboxTestSupport.ALLOWED_METHODS);
+        }
+    }
+
+    @Test
+    void theDocsSendSecurityHeadersAndTheStockSwaggerPageIsGone() throws IOException {
+        for (String path : new String[]{"/docs", "/openapi.yaml"}) {
+            RawHttp.Response response = send("GET " + path + " HTTP/1.1\r\n");
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.header("Content-Security-Policy").orElseThrow()).contains("default-src 'self'", "frame-ancestors 'none'");
+            assertThat(response.header("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.header("X-Frame-Options")).hasValue("DENY");
+        }
+        for (String stock : new String[]{"/docs/swagger-ui/index.html", "/docs/swagger-ui/swagger-initializer.js"}) {
+            assertThat(send("GET " + stock + " HTTP/1.1\r\n").status()).as(stock).isEqualTo(404);
+        }
+        assertThat(send("GET /docs/swagger-ui/swagger-ui-bundle.js HTTP/1.1\r\n").status()).isEqualTo(200);
+    }
+
+    @Test
+    void every401SaysBearer() throws IOException {
+        for (String authorization : new String[]{"", "Authorization: Basic abc\r\n", "Authorization: Bearer "
+                + SandboxTestSupport.ACME_REVOKED + "\r\n"}) {
+            RawHttp.Response response = send("GET /v2/balance HTTP/1.1\r\n" + authorization);
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.header("WWW-Authenticate")).as(authorization).hasValue("Bearer");
+        }
+    }
+
+    /** The 429's details in the order the spec's example writes them, on every start (not a hash order). */
+    @Test
+    void a429sDetailsKeepTheDocumentedOrder() throws IOException {
+        RawHttp.Response limited = null;
+        for (int i = 0; i <= properties.rateLimit().requestsPerMinute(); i++) {
+            limited = send("GET /v2/balance HTTP/1.1\r\nAuthorization: " + SandboxTestSupport.bearer(SandboxTestSupport.GLOBEX) + "\r\n");
+        }
+        assertThat(limited.status()).isEqualTo(429);
+        Matcher details = Pattern.compile("\"details\":\\{\"([a-z_]+)\":[^,]+,\"([a-z_]+)\"").matcher(limited.body());
+        assertThat(details.find()).isTrue();
+        var documented = SandboxTestSupport.SPEC.raw().at("/components/responses/TooManyRequests/content/application~1json/example/error/details")
+                .fieldNames();
+        assertThat(documented.next()).isEqualTo(details.group(1));
+        assertThat(documented.next()).isEqualTo(details.group(2));
+        assertThat(Set.of(details.group(1), details.group(2))).hasSize(2);
+    }
+
+    private RawHttp.Response send(String head) throws IOException {
+        return RawHttp.send(port, head + "Host: localhost\r\nConnection: close\r\n\r\n");
+    }
+}
