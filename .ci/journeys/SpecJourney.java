@@ -19,6 +19,7 @@ public class SpecJourney {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[1]);
         ObjectNode spec = (ObjectNode) BalanceSpec.EXACT_YAML.readTree(Files.readString(file));
+        JsonNode before = spec.deepCopy();
         switch (args[0]) {
             case "new-operation" -> {
                 newOperation(spec);
@@ -34,8 +35,20 @@ public class SpecJourney {
             case "major-version" -> majorVersion(spec);
             default -> throw new IllegalArgumentException("no journey " + args[0]);
         }
+        dropProviderPageClaims(before, spec);
         Files.writeString(file, BalanceSpec.EXACT_YAML.writeValueAsString(spec));
         System.out.println(spec.at("/info/version").asText());
+    }
+
+    /** An example the edit changed is no longer the provider's page, so its summary stops saying so. */
+    static void dropProviderPageClaims(JsonNode before, ObjectNode spec) {
+        spec.at("/components/examples").fields().forEachRemaining(example -> {
+            JsonNode was = before.at("/components/examples").path(example.getKey()).path("value");
+            if (!was.equals(example.getValue().path("value")) && example.getValue().has("summary")) {
+                ((ObjectNode) example.getValue()).put("summary", example.getValue().get("summary").asText()
+                        .replaceAll(",? (exactly )?as on the provider's page", ""));
+            }
+        });
     }
 
     /** The next version: part 0 (major) or 1 (minor) raised, the parts after it zero. */
@@ -135,13 +148,6 @@ public class SpecJourney {
     /** The GHS wallet's balance, changed wherever an example shows it. */
     static void changedBalance(ObjectNode spec) {
         forEachGhsWallet(spec, wallet -> wallet.put("balance", new java.math.BigDecimal("3100.00")));
-        // Those examples are no longer the provider's page, so their summaries stop saying so.
-        for (JsonNode example : spec.at("/components/examples")) {
-            if (example.toString().contains("\"currency\":\"GHS\"") && example.has("summary")) {
-                ((ObjectNode) example).put("summary",
-                        example.get("summary").asText().replaceAll(",? (exactly )?as on the provider's page", ""));
-            }
-        }
     }
 
     /** The next major info.version, with Wallet.status removed from the schema and every example. */
