@@ -82,6 +82,21 @@ class SmallerFindingsHttpTest {
         assertThat(Set.of(details.group(1), details.group(2))).hasSize(2);
     }
 
+    /** DNS rebinding: only the loopback names are answered, with or without a port. */
+    @Test
+    void onlyLoopbackHostNamesAreAnswered() throws IOException {
+        for (String host : new String[]{"localhost", "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST:1"}) {
+            assertThat(RawHttp.send(port, "GET /openapi.yaml HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").status())
+                    .as(host).isEqualTo(200);
+        }
+        for (String host : new String[]{"rebind.example", "rebind.example:" + port, "localhost.evil.example", "127.0.0.1.nip.io"}) {
+            RawHttp.Response response = RawHttp.send(port, "GET /v2/balance HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
+                    + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\nConnection: close\r\n\r\n");
+            assertThat(response.status()).as(host).isEqualTo(400);
+            assertThat(response.body()).as(host).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("wallets");
+        }
+    }
+
     private RawHttp.Response send(String head) throws IOException {
         return RawHttp.send(port, head + "Host: localhost\r\nConnection: close\r\n\r\n");
     }
