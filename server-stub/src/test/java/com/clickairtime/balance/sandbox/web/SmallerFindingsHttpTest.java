@@ -97,6 +97,18 @@ class SmallerFindingsHttpTest {
         }
     }
 
+    /** {@code ;x=1} is part of the id as sent, not stripped: no wallet has that id. */
+    @Test
+    void matrixParametersAreNotStrippedFromAWalletId() throws IOException {
+        String auth = "Authorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n";
+        assertThat(send("GET /v2/balance/wal_ghs_001 HTTP/1.1\r\n" + auth).status()).isEqualTo(200);
+        for (String id : new String[]{"wal_ghs_001;x=1", "wal_ghs_001;", "wal_ghs_001;jsessionid=1"}) {
+            RawHttp.Response response = send("GET /v2/balance/" + id + " HTTP/1.1\r\n" + auth);
+            assertThat(response.status()).as(id).isEqualTo(404);
+            assertThat(response.body()).as(id).contains("\"code\":\"WALLET_NOT_FOUND\"");
+        }
+    }
+
     private RawHttp.Response send(String head) throws IOException {
         return RawHttp.send(port, head + "Host: localhost\r\nConnection: close\r\n\r\n");
     }
