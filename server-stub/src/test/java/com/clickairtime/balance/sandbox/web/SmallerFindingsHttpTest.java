@@ -109,6 +109,20 @@ class SmallerFindingsHttpTest {
         }
     }
 
+    /** A request line without a version gets no HTTP/0.9 answer (a bare body), and counts as nothing. */
+    @Test
+    void noHttp09Answers() throws IOException {
+        for (String line : new String[]{"GET /v2/balance\r\n", "GET /openapi.yaml\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(answer).as(line).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
+                        text -> assertThat(text).startsWith("HTTP/1.1 "));
+            }
+        }
+    }
+
     private RawHttp.Response send(String head) throws IOException {
         return RawHttp.send(port, head + "Host: localhost\r\nConnection: close\r\n\r\n");
     }
