@@ -39,7 +39,7 @@ import java.util.Map;
  * so that no response there can tell a valid key from a made-up one.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after RequestIds (every answer has its request id) and CorsPolicy
+@Order(Ordered.HIGHEST_PRECEDENCE + 3) // after RequestIds (every answer has its request id), HostCheck and CorsPolicy
 public class AccessFilter extends OncePerRequestFilter {
 
     /** Set by the container on {@code OPTIONS *}, which it hands on as {@code OPTIONS /}. */

@@ -33,7 +33,7 @@ import java.util.List;
  * so the browser keeps the answer from it; the request itself is treated like any other.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class CorsPolicy extends OncePerRequestFilter {
 
     private final List<String> allowedOrigins;

@@ -21,6 +21,7 @@ import java.util.List;
  * @param forwardedHeader the one forwarding header read from a trusted proxy: {@code x-forwarded-for} (default) or
  *                        {@code forwarded} (RFC 7239)
  * @param cors           which browser origins may call the sandbox
+ * @param allowedHosts   the {@code Host} names the sandbox answers to (without port); by default the loopback names
  * @param requestDeadline how long a request's head (request line and headers) may take to arrive in
  *                        all, however steadily it trickles in; past it the connection is closed
  */
@@ -32,7 +33,8 @@ public record SandboxProperties(
         @NotNull @DefaultValue List<String> trustedProxies,
         @NotNull @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,
         @NotNull @DefaultValue("5s") Duration requestDeadline,
-        @Valid @NotNull @DefaultValue Cors cors) {
+        @Valid @NotNull @DefaultValue Cors cors,
+        @NotNull @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> allowedHosts) {
 
     /**
      * @param allowedOrigins origin patterns ({@code http://localhost:[*]} is any port of it) whose pages may call

@@ -42,6 +42,12 @@ public class BodyRefusalValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.getProtocol() == null || !request.getProtocol().startsWith("HTTP/")) {
+            // A request line without a version is HTTP/0.9, whose answer Tomcat would send bare: no
+            // status line, no headers. This API speaks 1.0 and 1.1 only, so it sends no answer at all.
+            request.getCoyoteRequest().action(ActionCode.CLOSE_NOW, null);
+            return;
+        }
         if (!announcesBody(request)) {
             getNext().invoke(request, response);
             return;

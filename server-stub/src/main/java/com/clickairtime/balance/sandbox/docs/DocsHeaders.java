@@ -22,7 +22,7 @@ import java.util.Set;
  * the frame protection; the API's JSON is never meant to be rendered or framed either.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 4)
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class DocsHeaders extends OncePerRequestFilter {
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

@@ -1,6 +1,7 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.access.AccessInterceptor;
+import com.clickairtime.balance.sandbox.routing.RawPathVariables;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.converter.ConverterFactory;
@@ -16,9 +17,11 @@ import java.lang.reflect.Modifier;
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final AccessInterceptor access;
+    private final RawPathVariables rawPathVariables;
 
-    public WebConfiguration(AccessInterceptor access) {
+    public WebConfiguration(AccessInterceptor access, RawPathVariables rawPathVariables) {
         this.access = access;
+        this.rawPathVariables = rawPathVariables;
     }
 
     /**
@@ -53,5 +56,6 @@ public class WebConfiguration implements WebMvcConfigurer {
         // On every path: the interceptor itself keeps to the API's namespace, which is known only
         // once the handler mapping this registry configures has been built.
         registry.addInterceptor(access);
+        registry.addInterceptor(rawPathVariables);
     }
 }

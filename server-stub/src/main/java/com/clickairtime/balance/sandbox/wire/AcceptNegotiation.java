@@ -29,7 +29,7 @@ import java.util.List;
  * so {@code application/json;q=0} is a 406 even next to {@code *}{@code /*}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 public class AcceptNegotiation extends OncePerRequestFilter {
 
     /** What Spring is told when JSON is not acceptable: a type no handler produces, hence its 406. */

@@ -19,7 +19,7 @@ class ClientAddressTest {
 
     private static ClientAddress trusting(ForwardedHeader header, String... proxies) {
         return new ClientAddress(new SandboxProperties(new ByteArrayResource(new byte[0]),
-                new SandboxProperties.RateLimit(300, 30, 10_000), List.of(proxies), header, Duration.ofSeconds(5), new SandboxProperties.Cors(List.of())));
+                new SandboxProperties.RateLimit(300, 30, 10_000), List.of(proxies), header, Duration.ofSeconds(5), new SandboxProperties.Cors(List.of()), List.of()));
     }
 
     private static MockHttpServletRequest from(String peer) {

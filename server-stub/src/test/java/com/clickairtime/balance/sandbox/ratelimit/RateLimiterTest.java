@@ -105,7 +105,7 @@ class RateLimiterTest {
     void addressOverflowNeverSpendsAKeysBudget() {
         RateLimits limits = new RateLimits(new SandboxProperties(new ByteArrayResource(new byte[0]),
                 new SandboxProperties.RateLimit(3, 30, 1), List.of(), SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
-                Duration.ofSeconds(5), new SandboxProperties.Cors(List.of())), clock);
+                Duration.ofSeconds(5), new SandboxProperties.Cors(List.of()), List.of()), clock);
         for (int i = 0; i < 10; i++) {
             limits.requests().charge("address:" + i);
         }

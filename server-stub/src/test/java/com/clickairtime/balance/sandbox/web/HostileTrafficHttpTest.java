@@ -54,20 +54,20 @@ class HostileTrafficHttpTest {
     void noKeyAndNoRequestContentEverReachesTheLog(CapturedOutput output) throws IOException {
         String secret = secretKey.substring("ce_live_".length());
         List<String> requests = List.of(
-                "GET /v2/balance HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + secretKey + "\u0000" + marker + "\r\n\r\n",
-                "GET /v2/balance HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + secretKey + "\r" + marker + "\r\n\r\n",
-                "GET /v2/balance HTTP/1.1\r\nHost: h\r\nAuth(" + marker + "): Bearer " + secretKey + "\r\n\r\n",
-                "GET /v2/balance?api_key=" + secretKey + "&m=" + marker + "| HTTP/1.1\r\nHost: h\r\n\r\n",
-                "GET /v2/" + secretKey + "/" + marker + " HTTP/1.1\r\nHost: h\r\n\r\n",
-                "GET /" + secretKey + "/" + marker + " HTTP/1.1\r\nHost: h\r\n\r\n",
-                "GET /v2/balance/" + secretKey + marker + " HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + ACME + "\r\n\r\n",
-                "GET /v2/balance HTTP/1.1\r\nHost: h\r\nCookie: k=" + secretKey + "; \u0001" + marker + "\r\nAuthorization: Bearer " + ACME + "\r\n\r\n",
-                "GET /v2/balance?" + marker + "=%zz" + secretKey + " HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + ACME + "\r\n\r\n",
-                "GET /v2/balance HTTP/2.0\r\nHost: h\r\nAuthorization: Bearer " + secretKey + marker + "\r\n\r\n",
-                "TRACE /v2/balance HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + secretKey + "\r\nX-" + marker + ": 1\r\n\r\n",
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + secretKey + "\u0000" + marker + "\r\n\r\n",
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + secretKey + "\r" + marker + "\r\n\r\n",
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuth(" + marker + "): Bearer " + secretKey + "\r\n\r\n",
+                "GET /v2/balance?api_key=" + secretKey + "&m=" + marker + "| HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /v2/" + secretKey + "/" + marker + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /" + secretKey + "/" + marker + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /v2/balance/" + secretKey + marker + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ACME + "\r\n\r\n",
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nCookie: k=" + secretKey + "; \u0001" + marker + "\r\nAuthorization: Bearer " + ACME + "\r\n\r\n",
+                "GET /v2/balance?" + marker + "=%zz" + secretKey + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ACME + "\r\n\r\n",
+                "GET /v2/balance HTTP/2.0\r\nHost: localhost\r\nAuthorization: Bearer " + secretKey + marker + "\r\n\r\n",
+                "TRACE /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + secretKey + "\r\nX-" + marker + ": 1\r\n\r\n",
                 "OPTIONS * HTTP/1.1\r\nHost: " + marker + "\r\nAuthorization: Bearer " + secretKey + "\r\n\r\n",
-                "G\u0000ET /v2/" + marker + " HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + secretKey + "\r\n\r\n",
-                "GET /v2/balance HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + secretKey + "\r\n" + marker + "\r\n\r\n");
+                "G\u0000ET /v2/" + marker + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + secretKey + "\r\n\r\n",
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + secretKey + "\r\n" + marker + "\r\n\r\n");
         for (String request : requests) {
             RawHttp.Response response = RawHttp.send(port, request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
             assertThat(response.status()).as(request).isBetween(200, 505).isNotEqualTo(500);
@@ -79,12 +79,12 @@ class HostileTrafficHttpTest {
     /** 600 rejected 7 KB requests, half of them inside the API's namespace: the log does not grow by a byte. */
     @Test
     void rejectedRequestsAddNothingToTheLog(CapturedOutput output) throws IOException {
-        RawHttp.send(port, "GET /warm-up HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+        RawHttp.send(port, "GET /warm-up HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         int before = output.getAll().length();
         String padding = "p".repeat(7_000);
         for (int i = 0; i < 600; i++) {
             String path = (i % 2 == 0 ? "/v2/" : "/") + marker + padding + i;
-            RawHttp.Response response = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+            RawHttp.Response response = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).isIn(401, 404);
         }
         assertThat(output.getAll().substring(before)).isEmpty();
@@ -94,7 +94,7 @@ class HostileTrafficHttpTest {
     void anUnsupportedHttpVersionIsA505NotAServerFault() throws IOException {
         for (String version : List.of("HTTP/2.0", "HTTP/9.9")) {
             RawHttp.Response response = RawHttp.send(port, "GET /v2/balance " + version
-                    + "\r\nHost: h\r\nAuthorization: Bearer " + ACME + "\r\nConnection: close\r\n\r\n");
+                    + "\r\nHost: localhost\r\nAuthorization: Bearer " + ACME + "\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).as(version).isEqualTo(505);
             assertThat(errorCode(response)).as(version).isEqualTo("HTTP_VERSION_NOT_SUPPORTED");
             assertThat(response.header("X-RateLimit-Limit")).as(version).isPresent();
@@ -169,7 +169,7 @@ class HostileTrafficHttpTest {
         String good = "Authorization: Bearer " + ACME;
         String bad = "Authorization: Bearer ce_live_" + "0".repeat(32);
         for (String[] pair : new String[][] {{good, bad}, {bad, good}, {good, good}}) {
-            RawHttp.Response response = RawHttp.send(port, "GET /v2/balance HTTP/1.1\r\nHost: h\r\n" + pair[0] + "\r\n"
+            RawHttp.Response response = RawHttp.send(port, "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\n" + pair[0] + "\r\n"
                     + pair[1] + "\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).isEqualTo(401);
             assertThat(errorCode(response)).isEqualTo("INVALID_API_KEY");
@@ -189,7 +189,7 @@ class HostileTrafficHttpTest {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
                 if (i % 11 == 0) {
-                    socket.getOutputStream().write("GET /v2/balance HTTP/1.1\r\nHost: h\r\nAuthoriz".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().write("GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthoriz".getBytes(StandardCharsets.US_ASCII));
                 }
                 held.add(socket);
             }
@@ -226,7 +226,7 @@ class HostileTrafficHttpTest {
 
     private RawHttp.Response send(String requestLineAndHeaders, String key) throws IOException {
         String authorization = key == null ? "" : "Authorization: Bearer " + key + "\r\n";
-        return RawHttp.send(port, requestLineAndHeaders + "\r\nHost: h\r\n" + authorization + "Connection: close\r\n\r\n");
+        return RawHttp.send(port, requestLineAndHeaders + "\r\nHost: localhost\r\n" + authorization + "Connection: close\r\n\r\n");
     }
 
     private static String errorCode(RawHttp.Response response) {

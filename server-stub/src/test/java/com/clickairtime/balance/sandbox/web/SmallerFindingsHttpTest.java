@@ -82,6 +82,47 @@ class SmallerFindingsHttpTest {
         assertThat(Set.of(details.group(1), details.group(2))).hasSize(2);
     }
 
+    /** DNS rebinding: only the loopback names are answered, with or without a port. */
+    @Test
+    void onlyLoopbackHostNamesAreAnswered() throws IOException {
+        for (String host : new String[]{"localhost", "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST:1"}) {
+            assertThat(RawHttp.send(port, "GET /openapi.yaml HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").status())
+                    .as(host).isEqualTo(200);
+        }
+        for (String host : new String[]{"rebind.example", "rebind.example:" + port, "localhost.evil.example", "127.0.0.1.nip.io"}) {
+            RawHttp.Response response = RawHttp.send(port, "GET /v2/balance HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
+                    + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\nConnection: close\r\n\r\n");
+            assertThat(response.status()).as(host).isEqualTo(400);
+            assertThat(response.body()).as(host).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("wallets");
+        }
+    }
+
+    /** {@code ;x=1} is part of the id as sent, not stripped: no wallet has that id. */
+    @Test
+    void matrixParametersAreNotStrippedFromAWalletId() throws IOException {
+        String auth = "Authorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n";
+        assertThat(send("GET /v2/balance/wal_ghs_001 HTTP/1.1\r\n" + auth).status()).isEqualTo(200);
+        for (String id : new String[]{"wal_ghs_001;x=1", "wal_ghs_001;", "wal_ghs_001;jsessionid=1"}) {
+            RawHttp.Response response = send("GET /v2/balance/" + id + " HTTP/1.1\r\n" + auth);
+            assertThat(response.status()).as(id).isEqualTo(404);
+            assertThat(response.body()).as(id).contains("\"code\":\"WALLET_NOT_FOUND\"");
+        }
+    }
+
+    /** A request line without a version gets no HTTP/0.9 answer (a bare body), and counts as nothing. */
+    @Test
+    void noHttp09Answers() throws IOException {
+        for (String line : new String[]{"GET /v2/balance\r\n", "GET /openapi.yaml\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(answer).as(line).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
+                        text -> assertThat(text).startsWith("HTTP/1.1 "));
+            }
+        }
+    }
+
     private RawHttp.Response send(String head) throws IOException {
         return RawHttp.send(port, head + "Host: localhost\r\nConnection: close\r\n\r\n");
     }
