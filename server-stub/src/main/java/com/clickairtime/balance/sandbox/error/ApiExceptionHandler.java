@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.HandlerMapping;
@@ -50,6 +51,15 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     void method(HttpServletRequest request, HttpServletResponse response) throws IOException {
         errors.methodNotAllowed(request, response);
+    }
+
+    /**
+     * A query string that cannot be decoded (a bad percent-escape): Tomcat parses it only when an
+     * operation reads a query parameter, so it surfaces here, not in the container.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    void malformed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ErrorCode.MALFORMED_REQUEST);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

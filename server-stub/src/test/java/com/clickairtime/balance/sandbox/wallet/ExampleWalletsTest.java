@@ -81,7 +81,10 @@ class ExampleWalletsTest {
         int checked = 0;
         for (ExampleCase example : spec.cases()) {
             String data = spec.deref(example.bodySchema()).at("/properties/data/$ref").asText();
-            if (example.status() != 200 || !(data.endsWith("/Wallet") || data.endsWith("/BalanceSummary"))) {
+            // A request with query or header values asks for a view of the data (a filter, say); the
+            // verifier checks those answers against their examples (SandboxProviderTest).
+            if (example.status() != 200 || !(data.endsWith("/Wallet") || data.endsWith("/BalanceSummary"))
+                    || !example.queryParameters().isEmpty() || !example.headerParameters().isEmpty()) {
                 continue;
             }
             Object served = example.pathParameters().isEmpty() ? store.summary(EXAMPLES_ACCOUNT)
@@ -102,21 +105,13 @@ class ExampleWalletsTest {
         return new BigDecimal(amount).add(BigDecimal.TEN).toPlainString();
     }
 
-    private static List<ObjectNode> everyGhsWallet(ObjectNode tree) {
+    /** Every object in the document that shows the GHS wallet's balance: any example, wherever it is written. */
+    private static List<ObjectNode> everyGhsWallet(JsonNode tree) {
         List<ObjectNode> wallets = new ArrayList<>();
-        for (JsonNode example : tree.at("/components/examples")) {
-            JsonNode data = example.at("/value/data");
-            if ("wal_ghs_001".equals(data.path("id").asText())) {
-                wallets.add((ObjectNode) data);
-            }
-            if (data.path("wallets") instanceof ArrayNode list) {
-                list.forEach(wallet -> {
-                    if ("wal_ghs_001".equals(wallet.path("id").asText())) {
-                        wallets.add((ObjectNode) wallet);
-                    }
-                });
-            }
+        if (tree instanceof ObjectNode object && "wal_ghs_001".equals(object.path("id").asText()) && object.has("balance")) {
+            wallets.add(object);
         }
+        tree.forEach(child -> wallets.addAll(everyGhsWallet(child)));
         return wallets;
     }
 }
