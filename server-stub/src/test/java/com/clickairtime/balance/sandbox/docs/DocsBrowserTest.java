@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
@@ -179,6 +180,11 @@ class DocsBrowserTest {
     private static WebElement execute(WebDriverWait wait, WebElement block, String parameter, String value) {
         block.findElement(By.cssSelector(".opblock-summary-control")).click();
         usable(wait, block, ".try-out__btn").click();
+        // Swagger UI fills each parameter with its first example; the test sends only what it names.
+        for (WebElement input : block.findElements(By.cssSelector("table.parameters input"))) {
+            // Keystrokes, not clear(): Swagger UI's React inputs only hear typed changes.
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        }
         if (parameter != null) {
             WebElement input = usable(wait, block, "input[placeholder='" + parameter + "']");
             input.clear();
