@@ -1,5 +1,6 @@
 package com.clickairtime.balance.client;
 
+import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.client.error.BalanceTransportException;
 import com.clickairtime.balance.client.error.NotFoundException;
 import com.clickairtime.balance.client.generated.model.BalanceSummary;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The generated async twins: same data, same retries without blocking, same exceptions, not wrapped. */
 class AsyncCallTest {
 
+    private static final ExampleCase GHS = SpecBodies.named("getWalletBalance_ghs_wallet");
+    private static final ExampleCase UNKNOWN = SpecBodies.named("getWalletBalance_wallet_not_found");
+
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -37,20 +41,20 @@ class AsyncCallTest {
 
     @Test
     void theDataArrivesInTheFuture() throws Exception {
-        server.stubFor(get(urlEqualTo("/v2/balance/wal_ghs_001")).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlEqualTo(GHS.path())).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(body("getWalletBalance_ghs_wallet"))));
-        Wallet wallet = client(RetryPolicy.none()).getWalletBalanceAsync("wal_ghs_001").get(10, TimeUnit.SECONDS);
+        Wallet wallet = client(RetryPolicy.none()).getWalletBalanceAsync(GHS.pathParameters().get("wallet_id")).get(10, TimeUnit.SECONDS);
         assertThat(wallet.getBalance()).isEqualTo(SpecBodies.named("getWalletBalance_ghs_wallet").body().at("/data/balance").decimalValue());
     }
 
     @Test
     void theFutureFailsWithTheTypedExceptionItself() {
-        server.stubFor(get(urlEqualTo("/v2/balance/wal_unknown_001")).willReturn(aResponse().withStatus(404)
+        server.stubFor(get(urlEqualTo(UNKNOWN.path())).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody(body("getWalletBalance_wallet_not_found"))));
-        CompletableFuture<Wallet> future = client(RetryPolicy.none()).getWalletBalanceAsync("wal_unknown_001");
+        CompletableFuture<Wallet> future = client(RetryPolicy.none()).getWalletBalanceAsync(UNKNOWN.pathParameters().get("wallet_id"));
         Throwable failure = future.handle((value, error) -> error).join();
         assertThat(failure).isExactlyInstanceOf(NotFoundException.class);
-        assertThat(((NotFoundException) failure).code()).isEqualTo("WALLET_NOT_FOUND");
+        assertThat(((NotFoundException) failure).code()).isEqualTo(UNKNOWN.body().at("/error/code").asText());
     }
 
     @Test

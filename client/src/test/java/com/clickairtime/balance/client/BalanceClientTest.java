@@ -47,6 +47,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The client over real HTTP against WireMock: wire tolerance, typed errors, retries, timeouts, encoding, key safety. */
 class BalanceClientTest {
 
+    private static final ExampleCase GHS = SpecBodies.named("getWalletBalance_ghs_wallet");
+    private static final ExampleCase GLOBAL = SpecBodies.named("getWalletBalance_global_wallet");
+
     static final String KEY = "ce_live_TestKeyForTheClientTests00000001";
 
     @RegisterExtension
@@ -86,20 +89,20 @@ class BalanceClientTest {
             data.putObject("limits").put("daily", 100);
             ((ObjectNode) root.get("meta")).put("region", "eu-west");
         });
-        stub("/v2/balance/wal_ghs_001", 200, body);
-        Wallet wallet = client(RetryPolicy.none()).getWalletBalance("wal_ghs_001");
+        stub(GHS.path(), 200, body);
+        Wallet wallet = client(RetryPolicy.none()).getWalletBalance(GHS.pathParameters().get("wallet_id"));
         assertThat(wallet.getType()).isEqualTo(Wallet.TypeEnum.UNKNOWN_DEFAULT_OPEN_API);
-        assertThat(wallet.getId()).isEqualTo("wal_ghs_001");
+        assertThat(wallet.getId()).isEqualTo(GHS.pathParameters().get("wallet_id"));
     }
 
     @Test
     void theFullResultCarriesStatusRequestIdAndRateLimit() {
         JsonNode body = SpecBodies.named("getWalletBalance_global_wallet").body();
-        server.stubFor(get(urlEqualTo("/v2/balance/wal_global_001")).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlEqualTo(GLOBAL.path())).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Limit", "300")
                 .withHeader("X-RateLimit-Remaining", "299").withHeader("X-RateLimit-Reset", "1705314660")
                 .withBody(SpecBodies.json(body))));
-        ApiResult<Wallet> result = client(RetryPolicy.none()).getWalletBalanceResult("wal_global_001");
+        ApiResult<Wallet> result = client(RetryPolicy.none()).getWalletBalanceResult(GLOBAL.pathParameters().get("wallet_id"));
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.requestId()).isEqualTo(body.at("/meta/request_id").asText());
         assertThat(result.rateLimit()).get().satisfies(limit -> {
@@ -139,10 +142,10 @@ class BalanceClientTest {
     @SuppressWarnings("deprecation")
     void theOldWalletMethodNamesStillWork() {
         JsonNode body = SpecBodies.named("getWalletBalance_ghs_wallet").body();
-        stub("/v2/balance/wal_ghs_001", 200, SpecBodies.json(body));
+        stub(GHS.path(), 200, SpecBodies.json(body));
         BalanceClient client = client(RetryPolicy.none());
-        assertThat(client.getWallet("wal_ghs_001").getId()).isEqualTo(body.at("/data/id").asText());
-        assertThat(client.getWalletResult("wal_ghs_001").requestId()).isEqualTo(body.at("/meta/request_id").asText());
+        assertThat(client.getWallet(GHS.pathParameters().get("wallet_id")).getId()).isEqualTo(body.at("/data/id").asText());
+        assertThat(client.getWalletResult(GHS.pathParameters().get("wallet_id")).requestId()).isEqualTo(body.at("/meta/request_id").asText());
     }
 
     @Test
@@ -152,10 +155,10 @@ class BalanceClientTest {
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
             gzip.write(SpecBodies.json(sent).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        server.stubFor(get(urlEqualTo("/v2/balance/wal_ghs_001")).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlEqualTo(GHS.path())).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
                 .withBody(zipped.toByteArray())));
-        assertThat(client(RetryPolicy.none()).getWalletBalance("wal_ghs_001").getBalance())
+        assertThat(client(RetryPolicy.none()).getWalletBalance(GHS.pathParameters().get("wallet_id")).getBalance())
                 .isEqualTo(sent.at("/data/balance").decimalValue());
     }
 
