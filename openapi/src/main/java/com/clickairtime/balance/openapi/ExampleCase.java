@@ -62,11 +62,7 @@ public record ExampleCase(
 
     /** The request path with every parameter filled in and percent-encoded as one segment. */
     public String path() {
-        String path = pathTemplate;
-        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
-            path = path.replace("{" + parameter.getKey() + "}", segment(parameter.getValue()));
-        }
-        return path;
+        return requestTarget(pathParameters, Map.of());
     }
 
     /**
@@ -74,11 +70,24 @@ public record ExampleCase(
      * ({@code name=value&...}, in the document's order) when there are any.
      */
     public String requestTarget() {
-        if (queryParameters.isEmpty()) {
-            return path();
+        return requestTarget(pathParameters, queryParameters);
+    }
+
+    /**
+     * The request target of this case's operation with other values, for a server whose data
+     * differs from the examples': the path values percent-encoded as segments, the query ones
+     * form-encoded in the order given.
+     */
+    public String requestTarget(Map<String, String> pathValues, Map<String, String> queryValues) {
+        String path = pathTemplate;
+        for (Map.Entry<String, String> parameter : pathValues.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", segment(parameter.getValue()));
         }
-        StringJoiner query = new StringJoiner("&", path() + "?", "");
-        queryParameters.forEach((name, value) -> query.add(formEncoded(name) + "=" + formEncoded(value)));
+        if (queryValues.isEmpty()) {
+            return path;
+        }
+        StringJoiner query = new StringJoiner("&", path + "?", "");
+        queryValues.forEach((name, value) -> query.add(formEncoded(name) + "=" + formEncoded(value)));
         return query.toString();
     }
 

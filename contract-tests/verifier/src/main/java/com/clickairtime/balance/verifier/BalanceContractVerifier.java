@@ -183,18 +183,12 @@ public final class BalanceContractVerifier {
         }
 
         WireRequest request(String key) {
-            String target = example.pathTemplate();
-            for (Map.Entry<String, String> parameter : path.entrySet()) {
-                target = target.replace("{" + parameter.getKey() + "}", ExampleCase.segment(parameter.getValue()));
-            }
-            java.util.StringJoiner withQuery = new java.util.StringJoiner("&", target + "?", "");
-            query.forEach((name, value) -> withQuery.add(ExampleCase.formEncoded(name) + "=" + ExampleCase.formEncoded(value)));
             Map<String, String> sent = new LinkedHashMap<>(headers);
             sent.put("Accept", example.mediaType());
             if (key != null) {
                 sent.put("Authorization", "Bearer " + key);
             }
-            return new WireRequest(example.method(), query.isEmpty() ? target : withQuery.toString(), sent);
+            return new WireRequest(example.method(), example.requestTarget(path, query), sent);
         }
     }
 
