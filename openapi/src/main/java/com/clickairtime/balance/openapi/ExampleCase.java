@@ -30,6 +30,8 @@ import java.util.StringJoiner;
  * @param anyValueOf      path parameters for which the response answers any value that no other example names
  * @param invalidRequest  the request is deliberately invalid (its response is a 400): at least one of its parameter
  *                        values breaks its schema, and the schema check of examples expects exactly that
+ * @param providerState   what the case needs its server to hold ({@code x-provider-state}); null when it needs
+ *                        nothing (no key) or the document states nothing
  */
 public record ExampleCase(
         String operationId,
@@ -46,7 +48,8 @@ public record ExampleCase(
         JsonNode bodySchema,
         Map<String, JsonNode> requiredHeaders,
         Set<String> anyValueOf,
-        boolean invalidRequest) {
+        boolean invalidRequest,
+        String providerState) {
 
     public ExampleCase {
         // Insertion order is the document's parameter order; Map.copyOf would lose it.

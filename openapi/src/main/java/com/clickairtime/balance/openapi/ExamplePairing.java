@@ -38,6 +38,8 @@ final class ExamplePairing {
     static final String NO_KEY = "none";
     static final String ANSWERS_ANY_EXTENSION = "x-answers-any";
     static final String AUTHORIZATION = "authorization";
+    /** What a case needs its server to hold (balance-contract-verifier): see "Provider states" in the spec. */
+    static final String PROVIDER_STATE_EXTENSION = "x-provider-state";
     /** A response example with this status pairs with a deliberately invalid request. */
     static final int INVALID_REQUEST_STATUS = 400;
     private static final String PATH = "path";
@@ -73,9 +75,14 @@ final class ExamplePairing {
         List<Parameter> parameters = parameters(path, operation);
         Map<String, Request> requests = new LinkedHashMap<>();
         for (Parameter parameter : parameters) {
-            forEachField(parameter.node().path("examples"), (exampleName, example) -> requests
-                    .computeIfAbsent(exampleName, n -> new Request())
-                    .of(parameter.in()).put(parameter.name(), spec.deref(example).path("value").asText()));
+            forEachField(parameter.node().path("examples"), (exampleName, example) -> {
+                Request request = requests.computeIfAbsent(exampleName, n -> new Request());
+                request.of(parameter.in()).put(parameter.name(), spec.deref(example).path("value").asText());
+                JsonNode state = spec.deref(example).path(PROVIDER_STATE_EXTENSION);
+                if (!state.isMissingNode() && request.providerState == null) {
+                    request.providerState = state.asText();
+                }
+            });
         }
 
         List<ResponseExample> examples = new ArrayList<>();
@@ -151,7 +158,7 @@ final class ExamplePairing {
             cases.add(new ExampleCase(operationId, method.toUpperCase(Locale.ROOT), path, name, request.path,
                     request.query, request.header, credentials, response.status(), response.mediaType(),
                     response.example().path("value"), response.schema(), response.headers(), Set.copyOf(anyValueOf),
-                    response.status() == INVALID_REQUEST_STATUS));
+                    response.status() == INVALID_REQUEST_STATUS, providerState(request, response.example(), credentials)));
         }
         requests.forEach((name, request) -> {
             if (!responseNames.contains(name)) {
@@ -189,6 +196,7 @@ final class ExamplePairing {
 
     /** The parameter values of one request example, by location. */
     private static final class Request {
+        String providerState;
         final Map<String, String> path = new LinkedHashMap<>();
         final Map<String, String> query = new LinkedHashMap<>();
         final Map<String, String> header = new LinkedHashMap<>();
@@ -233,6 +241,32 @@ final class ExamplePairing {
             }
         }
         return names;
+    }
+
+    /**
+     * The state the case's request example states, else its response example, else, for a case that
+     * sends the default key, the security scheme's; none for a case without a key, or where the
+     * document states none.
+     */
+    private String providerState(Request request, JsonNode response, Credentials credentials) {
+        if (credentials.apiKey() == null) {
+            return null;
+        }
+        if (request.providerState != null) {
+            return request.providerState;
+        }
+        if (response.has(PROVIDER_STATE_EXTENSION)) {
+            return response.get(PROVIDER_STATE_EXTENSION).asText();
+        }
+        if (credentials.kind() != Credentials.Kind.ANY_VALID_KEY) {
+            return null;
+        }
+        for (JsonNode scheme : spec.raw().path("components").path("securitySchemes")) {
+            if (scheme.has(PROVIDER_STATE_EXTENSION)) {
+                return scheme.get(PROVIDER_STATE_EXTENSION).asText();
+            }
+        }
+        return null;
     }
 
     private Credentials credentials(JsonNode example, String defaultKey) {

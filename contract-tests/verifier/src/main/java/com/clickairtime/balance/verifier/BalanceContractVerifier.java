@@ -57,7 +57,7 @@ public final class BalanceContractVerifier {
     private BalanceContractVerifier(BalanceSpec spec) {
         this.spec = spec;
         this.cases = spec.cases();
-        this.caseStates = new CaseStates(spec, cases);
+        this.caseStates = new CaseStates(cases);
     }
 
     /** The spec in the {@code balance-openapi} jar on the classpath: the version this verifier was built with. */
@@ -220,7 +220,7 @@ public final class BalanceContractVerifier {
         }
 
         private void check(ExampleCase example) throws Exception {
-            String state = caseStates.of(example);
+            String state = example.providerState();
             Parameters parameters = new Parameters(example);
             String key = example.credentials().apiKey();
             if (state != null) {
