@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,14 @@ public class JsonErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        if ("".equals(request.getCoyoteRequest().protocol().toString())) {
+            // An empty protocol (not an absent one: a request line that failed to parse has none,
+            // and is answered with a status line) is a whole HTTP/0.9 request line, whose answer
+            // would go out bare, without a status line or headers. This API speaks 1.0 and 1.1
+            // only: no answer, as BodyRefusalValve does for a 0.9 request that parses.
+            request.getCoyoteRequest().action(ActionCode.CLOSE_NOW, null);
             return;
         }
         HttpServletRequest servletRequest = request.getRequest();

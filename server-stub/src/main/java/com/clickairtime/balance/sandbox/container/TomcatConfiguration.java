@@ -49,6 +49,9 @@ public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatSer
             // TRACE goes on to the access filter, which refuses it with the API's Allow list
             // (Tomcat's own 405 lists every method of the servlet, POST included).
             connector.setAllowTrace(true);
+            // "100 Continue" only once something reads the body, which nothing does: a request
+            // that expects it gets its final answer (a 405, say) at once and sends no body.
+            connector.setProperty("continueResponseTiming", "onRead");
             connector.addLifecycleListener(event -> {
                 if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())) {
                     ProtocolHandler protocol = connector.getProtocolHandler();

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The API answers {@code application/json}, UTF-8 by definition (RFC 8259), and nothing else:
@@ -35,6 +37,9 @@ public class AcceptNegotiation extends OncePerRequestFilter {
     /** What Spring is told when JSON is not acceptable: a type no handler produces, hence its 406. */
     static final String NOTHING_PRODUCIBLE = "application/x-not-acceptable";
 
+    /** A charset parameter of one media range, its value quoted or not. */
+    private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*(\"[^\"]*\"|[^;]*)", Pattern.CASE_INSENSITIVE);
+
     private final ApiRoutes routes;
 
     public AcceptNegotiation(ApiRoutes routes) {
@@ -45,13 +50,21 @@ public class AcceptNegotiation extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> headers = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
-        if (headers.isEmpty() || !routes.inApi(request)) {
+        if (headers.isEmpty()) {
             chain.doFilter(request, response);
+            return;
+        }
+        // Every answer has the encoding it has (UTF-8), so a charset asked for never decides
+        // anything: not even a name the JVM does not know, which Spring's parser refuses.
+        List<String> ranges = headers.stream().flatMap(header -> MimeTypeUtils.tokenize(header).stream())
+                .map(range -> CHARSET.matcher(range).replaceAll("")).toList();
+        if (!routes.inApi(request)) {
+            chain.doFilter(new DecidedAccept(request, String.join(", ", ranges)), response);
             return;
         }
         String decided;
         try {
-            decided = acceptsJson(MediaType.parseMediaTypes(headers)) ? MediaType.APPLICATION_JSON_VALUE : NOTHING_PRODUCIBLE;
+            decided = acceptsJson(MediaType.parseMediaTypes(ranges)) ? MediaType.APPLICATION_JSON_VALUE : NOTHING_PRODUCIBLE;
         } catch (InvalidMediaTypeException unparseable) {
             decided = NOTHING_PRODUCIBLE;
         }

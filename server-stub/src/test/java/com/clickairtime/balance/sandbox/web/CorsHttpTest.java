@@ -7,12 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
@@ -29,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * are never counted; other origins get no CORS headers. The last test is a real Chromium.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class CorsHttpTest {
 
     private static HeadlessChromium chromium;
@@ -79,6 +83,30 @@ class CorsHttpTest {
         RawHttp.Response call = send("GET /v2/balance HTTP/1.1\r\nOrigin: http://evil.example\r\nAuthorization: "
                 + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n");
         assertThat(call.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    /** An Origin no browser sends is no CORS request, and no server fault: it once was a 500 with a stack trace, never counted. */
+    @Test
+    void aMalformedOriginIsAnsweredLikeAnyRequestAndLogsNothing(CapturedOutput output) throws IOException {
+        int before = output.getAll().length();
+        for (String origin : new String[]{"http://a b", "http://localhost:", "http://localhost:80:80",
+                "http://localhost:3000, http://evil.example", "http://local\u00e9host"}) {
+            RawHttp.Response api = send("GET /v2/balance HTTP/1.1\r\nOrigin: " + origin + "\r\nAuthorization: "
+                    + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n");
+            assertThat(api.status()).as(origin).isEqualTo(200);
+            assertThat(api.header("Access-Control-Allow-Origin")).as(origin).isEmpty();
+            assertThat(send("GET /nx HTTP/1.1\r\nOrigin: " + origin + "\r\n").status()).as(origin).isEqualTo(404);
+        }
+        assertThat(output.getAll().substring(before)).isEmpty();
+    }
+
+    /** A preflight that asks for headers the API does not take is refused, never answered with its own list. */
+    @Test
+    void aPreflightForOtherHeadersIsNotEchoed() throws IOException {
+        RawHttp.Response preflight = send("OPTIONS /v2/balance HTTP/1.1\r\nOrigin: http://localhost:3000\r\n"
+                + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: x-evil-marker\r\n");
+        assertThat(preflight.head()).doesNotContainIgnoringCase("x-evil-marker");
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
     }
 
     /** A page from another port, in Chromium, calls the API with a key and reads the body and X-RateLimit-Remaining. */

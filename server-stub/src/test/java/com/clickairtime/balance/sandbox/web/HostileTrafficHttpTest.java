@@ -90,6 +90,35 @@ class HostileTrafficHttpTest {
         assertThat(output.getAll().substring(before)).isEmpty();
     }
 
+    /**
+     * Headers that once made a 500 and a stack trace, or a log line, for anyone without a key: a
+     * multipart Content-Type without a boundary on a read (nothing parses bodies any more), and an
+     * unparseable Accept outside the API.
+     */
+    @Test
+    void oddHeadersAreNoServerFaultAndAddNothingToTheLog(CapturedOutput output) throws IOException {
+        int before = output.getAll().length();
+        for (String path : List.of("/docs", "/nx", "/v2/balance")) {
+            for (String header : List.of("Content-Type: multipart/form-data", "Content-Type: multipart/x; boundary=\"\"",
+                    "Accept: x", "Accept: application/json;q=abc")) {
+                RawHttp.Response response = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + ACME + "\r\n" + header + "\r\nConnection: close\r\n\r\n");
+                assertThat(response.status()).as(path + " " + header).isLessThan(500);
+            }
+        }
+        assertThat(output.getAll().substring(before)).isEmpty();
+    }
+
+    /** No "100 Continue" invites a body that nothing reads: the final answer comes at once. */
+    @Test
+    void expectContinueGetsTheFinalAnswerAndNoInvitation() throws IOException {
+        for (String method : List.of("PUT", "POST")) {
+            RawHttp.Response response = RawHttp.send(port, method + " /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + ACME + "\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
+            assertThat(response.head()).as(method).startsWith("HTTP/1.1 405 ");
+        }
+    }
+
     @Test
     void anUnsupportedHttpVersionIsA505NotAServerFault() throws IOException {
         for (String version : List.of("HTTP/2.0", "HTTP/9.9")) {

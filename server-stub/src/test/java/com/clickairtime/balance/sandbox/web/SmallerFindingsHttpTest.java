@@ -119,7 +119,9 @@ class SmallerFindingsHttpTest {
     /** A request line without a version gets no HTTP/0.9 answer (a bare body), and counts as nothing. */
     @Test
     void noHttp09Answers() throws IOException {
-        for (String line : new String[]{"GET /v2/balance\r\n", "GET /openapi.yaml\r\n"}) {
+        // Well-formed, and with a target Tomcat refuses (which it answered bare, the body alone).
+        for (String line : new String[]{"GET /v2/balance\r\n", "GET /openapi.yaml\r\n", "GET x\r\n", "GET /%zz\r\n",
+                "GET /a%00b\r\n", "OPTIONS *\r\n"}) {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(5_000);
                 socket.getOutputStream().write(line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -139,6 +141,8 @@ class SmallerFindingsHttpTest {
             assertThat(response.head()).as(version).startsWith("HTTP/1.1 400 ");
             assertThat(response.body()).as(version).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("wallets");
         }
+        // A space in the target is no HTTP/0.9 request either: it gets its status line.
+        assertThat(send("GET /a b HTTP/1.1\r\n").head()).startsWith("HTTP/1.1 400 ");
     }
 
     /**
