@@ -80,6 +80,11 @@ public class ClientAddress {
     private List<String> hops(HttpServletRequest request) {
         List<String> hops = new ArrayList<>();
         for (String line : Collections.list(request.getHeaders(header.headerName()))) {
+            if (line == null) {
+                // A value Tomcat could not parse (a control character in it) reads as null: unusable, like garbage.
+                hops.add("");
+                continue;
+            }
             for (String element : line.split(",", -1)) {
                 if (header == SandboxProperties.ForwardedHeader.X_FORWARDED_FOR) {
                     hops.add(element.strip());
