@@ -41,8 +41,7 @@ public class DocsHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
+        ErrorResponses.protect(response);
         String path = request.getRequestURI();
         if (path.equals("/docs") || path.startsWith("/docs/") || path.equals("/openapi.yaml")) {
             response.setHeader("Content-Security-Policy", POLICY);

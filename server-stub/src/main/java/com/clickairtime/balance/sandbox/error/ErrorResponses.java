@@ -39,6 +39,16 @@ public class ErrorResponses {
         write(request, response, code, Map.of());
     }
 
+    /**
+     * No sniffing and no framing, on every answer: the API's JSON is never meant to be rendered
+     * or framed. An error is often written before the filter that sets them on the rest
+     * ({@code docs.DocsHeaders}) runs, or by the container, so the envelope sets them itself.
+     */
+    public static void protect(HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+    }
+
     /** 405 with the {@code Allow} header that lists what is mapped at that path instead. */
     public void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.ALLOW, routes.allow(request));
@@ -52,6 +62,7 @@ public class ErrorResponses {
                 meta.of(request));
         response.resetBuffer();
         response.setStatus(catalog.status(code));
+        protect(response);
         if (catalog.status(code) == HttpServletResponse.SC_UNAUTHORIZED) {
             // RFC 9110, section 11.6.1: a 401 names the scheme it wants.
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

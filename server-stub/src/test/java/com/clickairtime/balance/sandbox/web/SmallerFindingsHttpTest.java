@@ -62,6 +62,23 @@ class SmallerFindingsHttpTest {
         assertThat(send("GET /docs/swagger-ui/swagger-ui-bundle.js HTTP/1.1\r\n").status()).isEqualTo(200);
     }
 
+    /** Refusals too, whoever writes them (a filter before the docs' headers, a valve, the container's error page). */
+    @Test
+    void everyAnswerForbidsSniffingAndFraming() throws IOException {
+        String key = "Authorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n";
+        for (String request : new String[]{"GET /v2/balance HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /v2/balance HTTP/1.1\r\nHost: rebind.example\r\n" + key,
+                "POST /v2/balance HTTP/1.1\r\nHost: localhost\r\n" + key,
+                "GET /v2/balance HTTP/2.0\r\nHost: localhost\r\n" + key,
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n" + key,
+                "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\n" + key}) {
+            RawHttp.Response response = RawHttp.send(port, request + "Connection: close\r\n\r\n");
+            String line = request.substring(0, request.indexOf('\r'));
+            assertThat(response.header("X-Content-Type-Options")).as(line + " -> " + response.status()).hasValue("nosniff");
+            assertThat(response.header("X-Frame-Options")).as(line + " -> " + response.status()).hasValue("DENY");
+        }
+    }
+
     @Test
     void every401SaysBearer() throws IOException {
         for (String authorization : new String[]{"", "Authorization: Basic abc\r\n", "Authorization: Bearer "
