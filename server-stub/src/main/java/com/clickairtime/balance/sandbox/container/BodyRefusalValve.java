@@ -52,15 +52,22 @@ public class BodyRefusalValve extends ValveBase {
             getNext().invoke(request, response);
             return;
         }
+        // Not swallowing marks the exchange as failed, so that the connection closes; the answer
+        // written here (or the 405 further on) is that failure's report, so the host must not
+        // forward to the error page as well, which would fail on the committed answer and log it.
         request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         response.setHeader(HttpHeaders.CONNECTION, "close");
         if (!BODILESS.contains(request.getMethod())) {
             getNext().invoke(request, response);
+            if (response.isCommitted() || response.getContentWritten() > 0) {
+                response.setErrorReported();
+            }
             return;
         }
         limits.requests().charge(clientAddress.bucket(request)).writeHeaders(response);
         errors.write(request, response, ErrorCode.MALFORMED_REQUEST);
         response.finishResponse();
+        response.setErrorReported();
     }
 
     private static boolean announcesBody(Request request) {

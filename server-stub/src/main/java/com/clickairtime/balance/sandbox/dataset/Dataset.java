@@ -1,8 +1,12 @@
 package com.clickairtime.balance.sandbox.dataset;
 
 import com.clickairtime.balance.sandbox.net.IpRange;
+import com.clickairtime.balance.server.model.Wallet;
 import com.clickairtime.balance.server.model.WalletStatus;
 import com.clickairtime.balance.server.model.WalletType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -199,6 +204,28 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         if (wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {
             problems.add(entry + ".allowed_countries: missing or empty");
         }
+        // The bounds and patterns the spec gives Wallet's fields (a wallet id of at most so many
+        // characters, say) are the generated model's constraints; a wallet that breaks one could
+        // never be served or asked for.
+        schemaProblems(entry + ".id", "id", wallet.id(), problems);
+        schemaProblems(entry + ".currency", "currency", wallet.currency(), problems);
+    }
+
+    private static void schemaProblems(String field, String property, Object value, List<String> problems) {
+        if (value == null) {
+            return;
+        }
+        Set<String> messages = new TreeSet<>();
+        for (ConstraintViolation<Wallet> violation : ModelConstraints.VALIDATOR.validateValue(Wallet.class, property, value)) {
+            messages.add(violation.getMessage());
+        }
+        messages.forEach(message -> problems.add(field + ": " + message + " (the spec's Wallet." + property + ")"));
+    }
+
+    /** Built on first use only: most starts read a dataset without a single wallet of its own. */
+    private static final class ModelConstraints {
+        // The factory stays open for the JVM's life: its validators need it.
+        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     }
 
     private void keyProblems(String entry, ApiKeyEntry key, Pattern keyFormat, Map<String, String> keys, List<String> problems) {

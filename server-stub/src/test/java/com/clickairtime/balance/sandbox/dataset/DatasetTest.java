@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Issue 17's strict datasets: each mistake refuses to start, naming the file, the entry and the field. */
 class DatasetTest {
@@ -84,6 +85,40 @@ class DatasetTest {
                 .hasMessageContaining("api_keys[1].key: the same key as api_keys[0]")
                 // Never a key in the message: the log would mask it into nonsense anyway.
                 .hasMessageNotContaining(GOOD_KEY);
+    }
+
+    /** The spec's own bounds on a wallet's fields (read from it, as the generated model holds them) hold for a dataset's wallets. */
+    @Test
+    void aWalletIdTheSpecCouldNeverServeIsRefused() throws IOException {
+        int bound = SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/properties/id/maxLength").asInt(0);
+        assumeTrue(bound > 0, "the spec bounds no wallet id");
+        String wallets = """
+                usd_rates:
+                  USD: 1
+                accounts:
+                  a:
+                    wallets:
+                      - id: %s
+                        currency: USD
+                        balance: 5.00
+                        type: global
+                        status: active
+                        allowed_countries: [All Countries]
+                      - id: %s
+                        currency: USD
+                        balance: 5.00
+                        type: global
+                        status: active
+                        allowed_countries: [All Countries]
+                api_keys: []
+                """;
+        assertThat(read(write(wallets.formatted("a".repeat(bound), "b".repeat(bound - 1)))).accounts()).containsKey("a");
+        assertThatThrownBy(() -> read(write(wallets.formatted("a".repeat(bound + 1), "b".repeat(bound)))))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("accounts.a.wallets[0].id: size must be between")
+                .hasMessageContaining("(the spec's Wallet.id)")
+                .hasMessageNotContaining("wallets[1]")
+                .hasMessageNotContaining("a".repeat(bound + 1));
     }
 
     /** The process a user starts: one message, no stack trace, exit code 1. */

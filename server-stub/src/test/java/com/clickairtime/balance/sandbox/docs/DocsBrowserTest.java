@@ -3,6 +3,7 @@ package com.clickairtime.balance.sandbox.docs;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.access.ApiKeys;
+import com.clickairtime.balance.sandbox.browser.HeadlessChromium;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +16,6 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.HasDevTools;
 import org.openqa.selenium.devtools.v156.network.Network;
@@ -37,7 +36,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -49,12 +47,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DocsBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "docs-browser");
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -64,41 +60,20 @@ class DocsBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String missing = "Chromium or its driver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI runs the browser test and never skips it. " + missing);
-            }
-            System.err.println("[DocsBrowserTest] SKIPPED: " + missing);
-            return;
-        }
-        profile = Files.createTempDirectory("docs-browser-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,2600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(DocsBrowserTest.class, "--disable-quic", "--window-size=1400,2600");
+        browser = chromium == null ? null : chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void aUserReadsTheApiAndTriesItAgainstTheSandbox() throws IOException {
-        assumeTrue(browser != null, "no Chromium here: the browser test is skipped (it never is in CI)");
+        assumeTrue(browser != null, HeadlessChromium.SKIPPED);
         String origin = "http://127.0.0.1:" + port;
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         List<String> requested = new CopyOnWriteArrayList<>();

@@ -1,6 +1,7 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
+import com.clickairtime.balance.sandbox.browser.HeadlessChromium;
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -8,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -37,11 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CorsHttpTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
-
-    private static WebDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @LocalServerPort
     int port;
@@ -94,7 +84,8 @@ class CorsHttpTest {
     /** A page from another port, in Chromium, calls the API with a key and reads the body and X-RateLimit-Remaining. */
     @Test
     void chromiumOnAnotherPortCallsTheApi() throws IOException {
-        assumeTrue(browser != null, "no Chromium here: the browser test is skipped (it never is in CI)");
+        assumeTrue(chromium != null, HeadlessChromium.SKIPPED);
+        WebDriver browser = chromium.driver();
         String page = """
                 <!doctype html><html><body><pre id="result">pending</pre><script>
                 fetch('http://127.0.0.1:%d/v2/balance', {headers: {'Authorization': 'Bearer %s'}})
@@ -131,29 +122,13 @@ class CorsHttpTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI runs the browser tests and never skips them: apt-get install -y chromium chromium-driver");
-            }
-            return;
-        }
-        profile = Files.createTempDirectory("cors-browser-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        chromium = HeadlessChromium.start(CorsHttpTest.class);
     }
 
     @AfterAll
     static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 }

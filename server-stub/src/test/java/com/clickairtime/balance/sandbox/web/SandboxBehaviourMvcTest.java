@@ -203,13 +203,6 @@ class SandboxBehaviourMvcTest {
     }
 
     @Test
-    void aVeryLongWalletIdIsAnUnknownWallet() throws Exception {
-        MockHttpServletResponse response = call(get("/v2/balance/" + "w".repeat(4000)).header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
-        assertThat(response.getStatus()).isEqualTo(404);
-        assertThat(errorCode(response)).isEqualTo("WALLET_NOT_FOUND");
-    }
-
-    @Test
     void anUnexpectedFailureIsA500EnvelopeLoggedWithItsRequestId(CapturedOutput output) throws Exception {
         MockHttpServletResponse response = call(get("/test/failure").header(HttpHeaders.AUTHORIZATION, bearer(ACME)));
         assertThat(response.getStatus()).isEqualTo(500);

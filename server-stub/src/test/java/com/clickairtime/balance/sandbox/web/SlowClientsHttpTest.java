@@ -4,7 +4,10 @@ import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayOutputStream;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "sandbox.rate-limit.requests-per-minute=1000000",
         "sandbox.rate-limit.failed-authentications-per-minute=1000000",
         "sandbox.request-deadline=3s"})
+@ExtendWith(OutputCaptureExtension.class)
 class SlowClientsHttpTest {
 
     /** The test's deadline, and Tomcat's per-read timeout, which a trickle of bytes never lets fire. */
@@ -53,20 +57,25 @@ class SlowClientsHttpTest {
             "HEAD /v2/balance HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\n",
             "OPTIONS /v2/balance HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7\r\n\r\n",
             "GET /openapi.yaml HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nonly",
+            "POST /openapi.yaml HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\nx",
     })
-    void aBodyOnAReadIsRefusedUnreadAndTheConnectionClosed(String head) throws IOException {
+    void aBodyIsRefusedUnreadTheConnectionClosedAndNothingLogged(String head, CapturedOutput output) throws IOException {
+        int logged = output.getAll().length();
         try (Socket socket = connect()) {
             socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             // The rest of the body never comes: the answer and the close must not wait for it.
             socket.setSoTimeout(1_000);
             String answer = readUntilClosed(socket.getInputStream());
-            assertThat(answer).startsWith("HTTP/1.1 400 ");
+            boolean read = !head.startsWith("POST");
+            assertThat(answer).startsWith(read ? "HTTP/1.1 400 " : "HTTP/1.1 405 ");
             assertThat(answer.toLowerCase()).contains("\r\nconnection: close\r\n");
             if (!head.startsWith("HEAD")) {
-                assertThat(answer).contains("\"code\":\"MALFORMED_REQUEST\"");
+                assertThat(answer).contains(read ? "\"code\":\"MALFORMED_REQUEST\"" : "\"code\":\"METHOD_NOT_ALLOWED\"");
             }
         }
+        // Refused traffic costs no log: no error page forwarded after the answer, no stack trace.
+        assertThat(output.getAll().substring(logged)).doesNotContain("ERROR", "WARN", "Exception");
     }
 
     @Test

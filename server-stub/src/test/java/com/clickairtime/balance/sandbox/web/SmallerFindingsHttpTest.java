@@ -4,15 +4,19 @@ import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Issue 17's smaller findings, on the wire. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -23,6 +27,9 @@ class SmallerFindingsHttpTest {
 
     @Autowired
     SandboxProperties properties;
+
+    @Value("${server.max-http-request-header-size:8KB}")
+    DataSize maxHeadSize;
 
     @Test
     void errorIsA404Envelope() throws IOException {
@@ -121,6 +128,62 @@ class SmallerFindingsHttpTest {
                         text -> assertThat(text).startsWith("HTTP/1.1 "));
             }
         }
+    }
+
+    /** A malformed version is a 400 envelope with a status line, never a bare body; an unknown but well-formed one is a 505 (HostileTrafficHttpTest). */
+    @Test
+    void aMalformedVersionGetsAStatusLineAndAnEnvelope() throws IOException {
+        for (String version : new String[]{"HTTP/1.1x", "HTTP/1.1 x", "http/1.1", "HTTX/1.1"}) {
+            RawHttp.Response response = send("GET /v2/balance " + version + "\r\nAuthorization: "
+                    + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n");
+            assertThat(response.head()).as(version).startsWith("HTTP/1.1 400 ");
+            assertThat(response.body()).as(version).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("wallets");
+        }
+    }
+
+    /**
+     * A path parameter's documented bound holds the same way at every length: up to it the id is
+     * looked up, above it 400 INVALID_PARAMETER naming the parameter, however long, until the
+     * request head no longer fits what the server reads at all (400 MALFORMED_REQUEST). The
+     * bounds are the spec's, for every path parameter that has one.
+     */
+    @Test
+    void aPathParameterOverItsBoundIsRefusedAtEveryLength() throws IOException {
+        String auth = "Authorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n";
+        int bounded = 0;
+        for (var path : SandboxTestSupport.SPEC.openApi().getPaths().entrySet()) {
+            var get = path.getValue().getGet();
+            for (var parameter : get == null || get.getParameters() == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of() : get.getParameters()) {
+                Integer bound = parameter.getSchema() == null ? null : parameter.getSchema().getMaxLength();
+                if (!"path".equals(parameter.getIn()) || bound == null) {
+                    continue;
+                }
+                bounded++;
+                String placeholder = "{" + parameter.getName() + "}";
+                int headroom = (int) maxHeadSize.toBytes() - path.getKey().length() - 200;
+                for (int length : new int[]{bound, bound + 1, 1000, 5000, headroom}) {
+                    RawHttp.Response response = send("GET " + path.getKey().replace(placeholder, "w".repeat(length)) + " HTTP/1.1\r\n" + auth);
+                    if (length <= bound) {
+                        assertThat(response.body()).as("%d characters", length).doesNotContain("INVALID_PARAMETER");
+                    } else {
+                        assertThat(response.status()).as("%d characters", length).isEqualTo(400);
+                        assertThat(response.body()).as("%d characters", length).contains("\"code\":\"INVALID_PARAMETER\"")
+                                .contains("\"parameter\":\"" + parameter.getName() + "\"");
+                    }
+                }
+                // The parameters are checked after the permissions (the spec's order of checks).
+                String overBound = path.getKey().replace(placeholder, "w".repeat(bound + 1));
+                assertThat(send("GET " + overBound + " HTTP/1.1\r\nAuthorization: "
+                        + SandboxTestSupport.bearer(SandboxTestSupport.ACME_AIRTIME_ONLY) + "\r\n").body())
+                        .contains("\"code\":\"INSUFFICIENT_PERMISSIONS\"");
+                for (int length : new int[]{(int) maxHeadSize.toBytes() + 1, 100_000}) {
+                    RawHttp.Response response = send("GET " + path.getKey().replace(placeholder, "w".repeat(length)) + " HTTP/1.1\r\n" + auth);
+                    assertThat(response.status()).as("%d characters", length).isEqualTo(400);
+                    assertThat(response.body()).as("%d characters", length).contains("\"code\":\"MALFORMED_REQUEST\"");
+                }
+            }
+        }
+        assumeTrue(bounded > 0, "the spec bounds no path parameter");
     }
 
     private RawHttp.Response send(String head) throws IOException {

@@ -13,8 +13,13 @@ public interface Target {
      */
     WireResponse send(WireRequest request, Duration timeout) throws Exception;
 
-    /** What the report calls this target. A URL target names its base URL, never a credential. */
+    /**
+     * What the report calls this target. A URL target names its base URL, never a credential; a
+     * lambda or an anonymous class has no name worth printing (a lambda's is
+     * {@code Outer$$Lambda/0x...}), so it is "a custom target" unless it says otherwise.
+     */
     default String describe() {
-        return getClass().getSimpleName();
+        Class<?> type = getClass();
+        return type.isHidden() || type.isSynthetic() || type.isAnonymousClass() ? "a custom target" : type.getSimpleName();
     }
 }
