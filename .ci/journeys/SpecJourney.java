@@ -154,7 +154,12 @@ public class SpecJourney {
     static void majorVersion(ObjectNode spec) {
         raise(spec, 0);
         ObjectNode wallet = (ObjectNode) spec.at("/components/schemas/Wallet");
-        ((ObjectNode) wallet.get("properties")).remove("status");
+        JsonNode status = ((ObjectNode) wallet.get("properties")).remove("status");
+        // Its named schema (WalletStatus), now used nowhere, goes with it, as an author would remove it.
+        String ref = status.path("$ref").asText();
+        if (ref.startsWith("#/components/schemas/") && !spec.toString().contains("\"" + ref + "\"")) {
+            ((ObjectNode) spec.at("/components/schemas")).remove(ref.substring("#/components/schemas/".length()));
+        }
         ArrayNode required = (ArrayNode) wallet.get("required");
         for (int i = required.size() - 1; i >= 0; i--) {
             if ("status".equals(required.get(i).asText())) {

@@ -19,21 +19,7 @@ if (!fs.existsSync(sandboxJar)) {
 }
 const sdk = require(require('node:path').resolve(sdkDir));
 const spec = JSON.parse(fs.readFileSync(specFile, 'utf8'));
-
-function deref(node) {
-  for (let hops = 0; node && node.$ref; hops++) {
-    if (hops > 16 || !node.$ref.startsWith('#/')) throw new Error(`unsupported $ref ${node.$ref}`);
-    node = node.$ref.slice(2).split('/').reduce((at, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  }
-  return node;
-}
-
-function operation(id) {
-  for (const item of Object.values(spec.paths)) {
-    for (const op of Object.values(item)) if (op.operationId === id) return op;
-  }
-  throw new Error(`no operation ${id} in the spec`);
-}
+const { deref, operation } = require('./spec-document.cjs').specDocument(spec);
 
 // The first named example of a response that the default demo key produces, and its request's wallet id.
 function documentedCase(operationId, status) {

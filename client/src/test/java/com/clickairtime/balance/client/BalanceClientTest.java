@@ -10,6 +10,7 @@ import com.clickairtime.balance.client.error.ServerErrorException;
 import com.clickairtime.balance.client.error.UnexpectedResponseException;
 import com.clickairtime.balance.client.generated.model.BalanceSummary;
 import com.clickairtime.balance.client.generated.model.Wallet;
+import com.clickairtime.balance.client.generated.model.WalletType;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,7 +92,7 @@ class BalanceClientTest {
         });
         stub(GHS.path(), 200, body);
         Wallet wallet = client(RetryPolicy.none()).getWalletBalance(GHS.pathParameters().get("wallet_id"));
-        assertThat(wallet.getType()).isEqualTo(Wallet.TypeEnum.UNKNOWN_DEFAULT_OPEN_API);
+        assertThat(wallet.getType()).isEqualTo(WalletType.UNKNOWN_DEFAULT_OPEN_API);
         assertThat(wallet.getId()).isEqualTo(GHS.pathParameters().get("wallet_id"));
     }
 

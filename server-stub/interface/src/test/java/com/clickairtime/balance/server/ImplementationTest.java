@@ -7,6 +7,8 @@ import com.clickairtime.balance.server.model.Meta;
 import com.clickairtime.balance.server.model.Money;
 import com.clickairtime.balance.server.model.Wallet;
 import com.clickairtime.balance.server.model.WalletResponse;
+import com.clickairtime.balance.server.model.WalletStatus;
+import com.clickairtime.balance.server.model.WalletType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,8 @@ class ImplementationTest {
     /** A minimal implementation, as a team's controller would be (it would add @RestController). */
     static class OneWalletService implements WalletBalanceApi {
 
-        private final Wallet wallet = new Wallet("wal_1", "USD", new BigDecimal("1.00"), Wallet.TypeEnum.GLOBAL,
-                Wallet.StatusEnum.ACTIVE, List.of("All Countries"));
+        private final Wallet wallet = new Wallet("wal_1", "USD", new BigDecimal("1.00"), WalletType.GLOBAL,
+                WalletStatus.ACTIVE, List.of("All Countries"));
         private final Meta meta = new Meta("req_000000000000", OffsetDateTime.parse("2024-01-15T10:30:00Z"));
 
         @Override

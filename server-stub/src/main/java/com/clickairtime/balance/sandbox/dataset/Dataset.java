@@ -1,7 +1,9 @@
 package com.clickairtime.balance.sandbox.dataset;
 
-import com.clickairtime.balance.server.model.Wallet;
 import com.clickairtime.balance.sandbox.net.IpRange;
+import com.clickairtime.balance.server.model.Wallet;
+import com.clickairtime.balance.server.model.WalletStatus;
+import com.clickairtime.balance.server.model.WalletType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -193,10 +195,10 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             problems.add(entry + ".balance: " + wallet.balance().toPlainString() + " is no amount of " + wallet.currency()
                     + " (ISO 4217 currency with that many decimal places at most)");
         }
-        if (!knownValue(() -> Wallet.TypeEnum.fromValue(wallet.type()))) {
+        if (!knownValue(() -> WalletType.fromValue(wallet.type()))) {
             problems.add(entry + ".type: " + wallet.type() + " is not one the spec documents");
         }
-        if (!knownValue(() -> Wallet.StatusEnum.fromValue(wallet.status()))) {
+        if (!knownValue(() -> WalletStatus.fromValue(wallet.status()))) {
             problems.add(entry + ".status: " + wallet.status() + " is not one the spec documents");
         }
         if (wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {

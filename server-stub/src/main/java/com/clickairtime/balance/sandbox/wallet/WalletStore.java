@@ -5,6 +5,8 @@ import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.clickairtime.balance.server.model.BalanceSummary;
 import com.clickairtime.balance.server.model.Money;
 import com.clickairtime.balance.server.model.Wallet;
+import com.clickairtime.balance.server.model.WalletStatus;
+import com.clickairtime.balance.server.model.WalletType;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -135,7 +137,7 @@ public class WalletStore {
     }
 
     private static Wallet toWallet(Dataset.WalletEntry entry) {
-        return new Wallet(entry.id(), entry.currency(), entry.balance().setScale(minorUnits(entry.currency())), Wallet.TypeEnum.fromValue(entry.type()),
-                Wallet.StatusEnum.fromValue(entry.status()), List.copyOf(entry.allowedCountries()));
+        return new Wallet(entry.id(), entry.currency(), entry.balance().setScale(minorUnits(entry.currency())), WalletType.fromValue(entry.type()),
+                WalletStatus.fromValue(entry.status()), List.copyOf(entry.allowedCountries()));
     }
 }

@@ -1,6 +1,6 @@
 package com.clickairtime.balance.server.api;
 
-import com.clickairtime.balance.server.model.Wallet;
+import com.clickairtime.balance.server.model.WalletType;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +22,7 @@ public interface FixtureLimitsApi {
     default ResponseEntity<Object> getFixtureWalletLimits(
             @Pattern(regexp = "^wal_[a-z0-9_]{1,40}$") @PathVariable("wallet_id") String walletId,
             @Pattern(regexp = "^[A-Z]{3}$") @RequestParam(value = "currency", required = false) String currency,
-            @RequestParam(value = "type", required = false) Wallet.TypeEnum type) {
+            @RequestParam(value = "type", required = false) WalletType type) {
         return new ResponseEntity<>(HttpStatus.NOT_IMPLEMENTED);
     }
 }

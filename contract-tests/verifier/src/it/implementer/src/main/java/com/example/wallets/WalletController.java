@@ -6,6 +6,8 @@ import com.clickairtime.balance.server.model.BalanceSummaryResponse;
 import com.clickairtime.balance.server.model.Money;
 import com.clickairtime.balance.server.model.Wallet;
 import com.clickairtime.balance.server.model.WalletResponse;
+import com.clickairtime.balance.server.model.WalletStatus;
+import com.clickairtime.balance.server.model.WalletType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,8 +47,8 @@ class WalletController implements WalletBalanceApi {
     }
 
     private Wallet wallet(Accounts.StoredWallet w) {
-        return new Wallet(w.id(), w.currency(), money(w.balance()), Wallet.TypeEnum.fromValue(w.type()),
-                Wallet.StatusEnum.ACTIVE, w.countries());
+        return new Wallet(w.id(), w.currency(), money(w.balance()), WalletType.fromValue(w.type()),
+                WalletStatus.ACTIVE, w.countries());
     }
 
     /** The seeded bug stores money as a double, which forgets the written scale: 42.10 comes out as 42.1. */
