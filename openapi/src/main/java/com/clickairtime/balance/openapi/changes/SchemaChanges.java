@@ -178,7 +178,10 @@ final class SchemaChanges {
             return;
         }
         try {
-            compareResolved(flatten(before, oldRaw), flatten(after, newRaw), side, at, property);
+            JsonNode old = flatten(before, oldRaw);
+            JsonNode now = flatten(after, newRaw);
+            generatedType(oldRaw, newRaw, old, now, property.isEmpty() ? at : at + SEP + property);
+            compareResolved(old, now, side, at, property);
         } finally {
             if (referenced) {
                 onPath.remove(guard);
@@ -225,6 +228,38 @@ final class SchemaChanges {
         }
         add(effect.change(side, "type-changed", place, "type " + name(was) + " became " + name(is)));
         return effect != Effect.DIFFERENT;
+    }
+
+    /**
+     * The generators give an enum, and an object with properties, a type of its own, named after
+     * its component, or after the property that holds it when it is inline. Moving such a schema
+     * into or out of {@code components/schemas}, or renaming its component, renames that type in
+     * the SDKs and the server interface ({@code Wallet.TypeEnum} became {@code WalletType}), even
+     * where what the schema accepts is the same.
+     */
+    private void generatedType(JsonNode oldRaw, JsonNode newRaw, JsonNode old, JsonNode now, String place) {
+        if (!ownsType(old) || !ownsType(now)) {
+            return;
+        }
+        String was = componentName(oldRaw);
+        String is = componentName(newRaw);
+        if (!Objects.equals(was, is)) {
+            add(ApiChange.both(Level.BREAKING, "generated-type-renamed", place, describe(was) + " became " + describe(is)
+                    + " (the generated type of the SDKs and the server interface is renamed)"));
+        }
+    }
+
+    private static boolean ownsType(JsonNode schema) {
+        return schema.has("enum") || schema.has("properties");
+    }
+
+    private static String componentName(JsonNode raw) {
+        String ref = raw.path("$ref").asText("");
+        return ref.isEmpty() ? null : ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private static String describe(String component) {
+        return component == null ? "an inline schema" : "schema " + component;
     }
 
     private void format(JsonNode old, JsonNode now, String place) {

@@ -152,6 +152,12 @@ final class Catalogue {
                 "max-items-changed", COMPATIBLE, BREAKING, false);
         entry("response string's `maxLength` added", root -> object(root, WALLET + "/properties/id").put("maxLength", 32),
                 "max-length-changed", COMPATIBLE, BREAKING, false);
+        entry("response enum moved to a named schema", root -> {
+            ObjectNode type = object(root, WALLET + "/properties/type");
+            object(root, "/components/schemas").set("WalletType", type.deepCopy());
+            type.removeAll();
+            type.put("$ref", "#/components/schemas/WalletType");
+        }, "generated-type-renamed", BREAKING, BREAKING, false);
         entry("response `pattern` narrowed", root -> object(root, "/components/schemas/Meta/properties/request_id")
                 .put("pattern", "^req_[a-z]{12}$"), "pattern-changed", COMPATIBLE, BREAKING, false);
         entry("response `pattern` widened", root -> object(root, "/components/schemas/CurrencyCode")
