@@ -4,9 +4,13 @@ import com.clickairtime.balance.sandbox.net.IpRange;
 import com.clickairtime.balance.server.model.Wallet;
 import com.clickairtime.balance.server.model.WalletStatus;
 import com.clickairtime.balance.server.model.WalletType;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.metadata.PropertyDescriptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,12 +22,15 @@ import org.springframework.core.io.Resource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -201,31 +208,79 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         if (!knownValue(() -> WalletStatus.fromValue(wallet.status()))) {
             problems.add(entry + ".status: " + wallet.status() + " is not one the spec documents");
         }
-        if (wallet.allowedCountries() == null || wallet.allowedCountries().isEmpty()) {
-            problems.add(entry + ".allowed_countries: missing or empty");
+        if (wallet.allowedCountries() == null) {
+            problems.add(entry + ".allowed_countries: missing");
         }
-        // The bounds and patterns the spec gives Wallet's fields (a wallet id of at most so many
-        // characters, say) are the generated model's constraints; a wallet that breaks one could
-        // never be served or asked for.
-        schemaProblems(entry + ".id", "id", wallet.id(), problems);
-        schemaProblems(entry + ".currency", "currency", wallet.currency(), problems);
+        schemaProblems(entry, wallet, problems);
     }
 
-    private static void schemaProblems(String field, String property, Object value, List<String> problems) {
-        if (value == null) {
-            return;
+    /**
+     * The spec's bounds and patterns on Wallet's fields (a wallet id of at most so many
+     * characters, at least one country) are the generated model's constraints, so each field the
+     * entry holds as the model does is checked against them: a wallet that breaks one could never
+     * be served or asked for. A missing field is named above; a converted one (the amount, the
+     * enums) is checked above as what it becomes.
+     */
+    private static void schemaProblems(String entry, WalletEntry wallet, List<String> problems) {
+        for (PropertyDescriptor property : ModelConstraints.VALIDATOR.getConstraintsForClass(Wallet.class).getConstrainedProperties()) {
+            String name = property.getPropertyName();
+            Object value = entryValue(wallet, name);
+            if (value == null || !property.getElementClass().isInstance(value)) {
+                continue;
+            }
+            String field = wireName(name);
+            Set<String> messages = new TreeSet<>();
+            for (ConstraintViolation<Wallet> violation : ModelConstraints.VALIDATOR.validateValue(Wallet.class, name, value)) {
+                messages.add(violation.getMessage());
+            }
+            messages.forEach(message -> problems.add(entry + "." + field + ": " + message + " (the spec's Wallet." + field + ")"));
         }
-        Set<String> messages = new TreeSet<>();
-        for (ConstraintViolation<Wallet> violation : ModelConstraints.VALIDATOR.validateValue(Wallet.class, property, value)) {
-            messages.add(violation.getMessage());
-        }
-        messages.forEach(message -> problems.add(field + ": " + message + " (the spec's Wallet." + property + ")"));
     }
 
-    /** Built on first use only: most starts read a dataset without a single wallet of its own. */
+    /** The spec's name of a model property, as its getter's {@code @JsonProperty} holds it; the dataset's fields have the same names. */
+    private static String wireName(String property) {
+        for (Method method : Wallet.class.getMethods()) {
+            JsonProperty json = method.getAnnotation(JsonProperty.class);
+            if (json != null && method.getParameterCount() == 0 && method.getName().equalsIgnoreCase("get" + property)) {
+                return json.value();
+            }
+        }
+        return property;
+    }
+
+    /** The entry's field of the model property's name, if it has one. */
+    private static Object entryValue(WalletEntry wallet, String property) {
+        for (RecordComponent component : WalletEntry.class.getRecordComponents()) {
+            if (component.getName().equals(property)) {
+                try {
+                    return component.getAccessor().invoke(wallet);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + property + " of a dataset wallet", e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One validator for the JVM's life (its factory must stay open), messages in one language on every machine. */
     private static final class ModelConstraints {
-        // The factory stays open for the JVM's life: its validators need it.
-        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+        static final Validator VALIDATOR;
+
+        static {
+            Configuration<?> configuration = Validation.byDefaultProvider().configure();
+            MessageInterpolator messages = configuration.getDefaultMessageInterpolator();
+            VALIDATOR = configuration.messageInterpolator(new MessageInterpolator() {
+                @Override
+                public String interpolate(String template, Context context) {
+                    return messages.interpolate(template, context, Locale.ROOT);
+                }
+
+                @Override
+                public String interpolate(String template, Context context, Locale locale) {
+                    return messages.interpolate(template, context, Locale.ROOT);
+                }
+            }).buildValidatorFactory().getValidator();
+        }
     }
 
     private void keyProblems(String entry, ApiKeyEntry key, Pattern keyFormat, Map<String, String> keys, List<String> problems) {

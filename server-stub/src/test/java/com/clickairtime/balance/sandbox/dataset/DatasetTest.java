@@ -90,7 +90,8 @@ class DatasetTest {
     /** The spec's own bounds on a wallet's fields (read from it, as the generated model holds them) hold for a dataset's wallets. */
     @Test
     void aWalletIdTheSpecCouldNeverServeIsRefused() throws IOException {
-        int bound = SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/properties/id/maxLength").asInt(0);
+        int bound = SandboxTestSupport.SPEC.deref(SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/properties/id"))
+                .path("maxLength").asInt(0);
         assumeTrue(bound > 0, "the spec bounds no wallet id");
         String wallets = """
                 usd_rates:
@@ -115,10 +116,32 @@ class DatasetTest {
         assertThat(read(write(wallets.formatted("a".repeat(bound), "b".repeat(bound - 1)))).accounts()).containsKey("a");
         assertThatThrownBy(() -> read(write(wallets.formatted("a".repeat(bound + 1), "b".repeat(bound)))))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("accounts.a.wallets[0].id: size must be between")
-                .hasMessageContaining("(the spec's Wallet.id)")
+                .hasMessageContaining("accounts.a.wallets[0].id: ")
+                .hasMessageContaining(" " + bound + " (the spec's Wallet.id)")
                 .hasMessageNotContaining("wallets[1]")
+                .hasMessageNotContaining(".type:").hasMessageNotContaining(".balance:")
                 .hasMessageNotContaining("a".repeat(bound + 1));
+    }
+
+    /** Every bound of the model, not a list of chosen fields: the spec's minItems on the countries too. */
+    @Test
+    void anEmptyCountryListBreaksTheSpecsMinItems() throws IOException {
+        Path file = write("""
+                usd_rates:
+                  USD: 1
+                accounts:
+                  a:
+                    wallets:
+                      - id: w1
+                        currency: USD
+                        balance: 5.00
+                        type: global
+                        allowed_countries: []
+                api_keys: []
+                """);
+        assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("accounts.a.wallets[0].allowed_countries: ")
+                .hasMessageContaining("(the spec's Wallet.allowed_countries)");
     }
 
     /** The process a user starts: one message, no stack trace, exit code 1. */

@@ -175,7 +175,12 @@ class SmallerFindingsHttpTest {
         for (var path : SandboxTestSupport.SPEC.openApi().getPaths().entrySet()) {
             var get = path.getValue().getGet();
             for (var parameter : get == null || get.getParameters() == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of() : get.getParameters()) {
-                Integer bound = parameter.getSchema() == null ? null : parameter.getSchema().getMaxLength();
+                var schema = parameter.getSchema();
+                if (schema != null && schema.get$ref() != null) {
+                    schema = SandboxTestSupport.SPEC.openApi().getComponents().getSchemas()
+                            .get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+                }
+                Integer bound = schema == null ? null : schema.getMaxLength();
                 if (!"path".equals(parameter.getIn()) || bound == null) {
                     continue;
                 }
