@@ -66,7 +66,7 @@ public class AccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         InetAddress caller = clientAddress.address(request);
-        String address = clientAddress.bucket(request);
+        String address = clientAddress.bucket(caller);
         if (!routes.inApi(request)) {
             RateLimiter.Verdict budget = limits.requests().charge(address);
             budget.writeHeaders(response);

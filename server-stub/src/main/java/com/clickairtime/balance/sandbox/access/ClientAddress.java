@@ -69,7 +69,12 @@ public class ClientAddress {
 
     /** The rate-limit bucket of the caller: its address, with the loopback range and an IPv6 /64 each one caller. */
     public String bucket(HttpServletRequest request) {
-        return "address:" + IpAddresses.caller(address(request));
+        return bucket(address(request));
+    }
+
+    /** The bucket of an address already resolved, so that a request's headers are read once. */
+    public String bucket(InetAddress address) {
+        return "address:" + IpAddresses.caller(address);
     }
 
     private boolean trusted(InetAddress address) {

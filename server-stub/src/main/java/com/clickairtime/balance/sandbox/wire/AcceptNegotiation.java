@@ -50,7 +50,9 @@ public class AcceptNegotiation extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> headers = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
-        if (headers.isEmpty()) {
+        boolean api = routes.inApi(request);
+        // Outside the API only a charset needs taking out; most requests carry none, and pass untouched.
+        if (headers.isEmpty() || !api && headers.stream().noneMatch(CHARSET.asPredicate())) {
             chain.doFilter(request, response);
             return;
         }
@@ -58,7 +60,7 @@ public class AcceptNegotiation extends OncePerRequestFilter {
         // anything: not even a name the JVM does not know, which Spring's parser refuses.
         List<String> ranges = headers.stream().flatMap(header -> MimeTypeUtils.tokenize(header).stream())
                 .map(range -> CHARSET.matcher(range).replaceAll("")).toList();
-        if (!routes.inApi(request)) {
+        if (!api) {
             chain.doFilter(new DecidedAccept(request, String.join(", ", ranges)), response);
             return;
         }

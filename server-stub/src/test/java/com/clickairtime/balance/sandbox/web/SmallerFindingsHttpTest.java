@@ -10,7 +10,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,20 +171,18 @@ class SmallerFindingsHttpTest {
     void aPathParameterOverItsBoundIsRefusedAtEveryLength() throws IOException {
         String auth = "Authorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n";
         int bounded = 0;
-        for (var path : SandboxTestSupport.SPEC.openApi().getPaths().entrySet()) {
-            var get = path.getValue().getGet();
-            for (var parameter : get == null || get.getParameters() == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of() : get.getParameters()) {
-                var schema = parameter.getSchema();
-                if (schema != null && schema.get$ref() != null) {
-                    schema = SandboxTestSupport.SPEC.openApi().getComponents().getSchemas()
-                            .get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
-                }
-                Integer bound = schema == null ? null : schema.getMaxLength();
-                if (!"path".equals(parameter.getIn()) || bound == null) {
+        var spec = SandboxTestSupport.SPEC;
+        for (var path : spec.raw().path("paths").properties()) {
+            for (var reference : path.getValue().path("get").path("parameters")) {
+                var parameter = spec.deref(reference);
+                var maxLength = spec.deref(parameter.path("schema")).path("maxLength");
+                if (!"path".equals(parameter.path("in").asText()) || !maxLength.isInt()) {
                     continue;
                 }
                 bounded++;
-                String placeholder = "{" + parameter.getName() + "}";
+                int bound = maxLength.asInt();
+                String name = parameter.path("name").asText();
+                String placeholder = "{" + name + "}";
                 int headroom = (int) maxHeadSize.toBytes() - path.getKey().length() - 200;
                 for (int length : new int[]{bound, bound + 1, 1000, 5000, headroom}) {
                     RawHttp.Response response = send("GET " + path.getKey().replace(placeholder, "w".repeat(length)) + " HTTP/1.1\r\n" + auth);
@@ -194,7 +191,7 @@ class SmallerFindingsHttpTest {
                     } else {
                         assertThat(response.status()).as("%d characters", length).isEqualTo(400);
                         assertThat(response.body()).as("%d characters", length).contains("\"code\":\"INVALID_PARAMETER\"")
-                                .contains("\"parameter\":\"" + parameter.getName() + "\"");
+                                .contains("\"parameter\":\"" + name + "\"");
                     }
                 }
                 // The parameters are checked after the permissions (the spec's order of checks).
