@@ -123,6 +123,58 @@ class DatasetTest {
                 .hasMessageNotContaining("a".repeat(bound + 1));
     }
 
+    /**
+     * Issue 24: a property the spec requires of a Wallet is required of a dataset's wallet, read
+     * from the spec, so that a new required property stops a dataset without it at start instead
+     * of serving a 200 without it. Only the three the sandbox computes with are written here.
+     */
+    @Test
+    void everyPropertyTheSpecRequiresIsNamedWhereAWalletLacksIt() throws IOException {
+        List<String> required = new ArrayList<>();
+        SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/required").forEach(name -> required.add(name.asText()));
+        required.removeAll(List.of("id", "currency", "balance"));
+        assumeTrue(!required.isEmpty(), "the spec requires nothing else of a wallet");
+        Path file = write("""
+                usd_rates:
+                  USD: 1
+                accounts:
+                  a:
+                    wallets:
+                      - id: w1
+                        currency: USD
+                        balance: 5.00
+                api_keys: []
+                """);
+        var refused = assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file.getFileName().toString());
+        for (String property : required) {
+            refused.hasMessageContaining("accounts.a.wallets[0]." + property + ": missing (the spec requires Wallet." + property + ")");
+        }
+    }
+
+    @Test
+    void aWalletPropertyTheSpecDoesNotHaveOrAValueItsEnumDoesNotListIsRefused() throws IOException {
+        Path file = write("""
+                usd_rates:
+                  USD: 1
+                accounts:
+                  a:
+                    wallets:
+                      - id: w1
+                        currency: USD
+                        balance: 5.00
+                        type: global
+                        status: bogus-status
+                        allowed_countries: [All Countries]
+                        nick_name: Savings
+                api_keys: []
+                """);
+        assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("accounts.a.wallets[0]: unknown field 'nick_name'")
+                .hasMessageContaining("accounts.a.wallets[0].status: bogus-status is not one the spec documents (the spec's Wallet.status)")
+                .hasMessageNotContaining("Exception");
+    }
+
     /** Every bound of the model, not a list of chosen fields: the spec's minItems on the countries too. */
     @Test
     void anEmptyCountryListBreaksTheSpecsMinItems() throws IOException {
