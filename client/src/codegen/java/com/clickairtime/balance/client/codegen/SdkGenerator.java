@@ -129,8 +129,9 @@ public final class SdkGenerator {
     }
 
     /**
-     * Why a {@code deprecated: true} operation is deprecated: its {@code x-deprecation} text, else its description
-     * (where a spec without the extension says it), else a sentence of our own; null for an operation in use.
+     * Why a {@code deprecated: true} operation is deprecated: its {@code x-deprecation} text; else the paragraph of its
+     * description that speaks of the deprecation (an operation's description says what it does, which is no reason);
+     * else a sentence saying that the spec gives none. Null for an operation in use.
      */
     static String deprecationReason(String name, Operation operation) {
         Object reason = operation.getExtensions() == null ? null : operation.getExtensions().get(DEPRECATION_REASON);
@@ -148,8 +149,13 @@ public final class SdkGenerator {
         if (reason != null) {
             return (String) reason;
         }
-        String description = operation.getDescription();
-        return description == null || description.isBlank() ? "The API deprecates this operation." : description;
+        String description = operation.getDescription() == null ? "" : operation.getDescription();
+        for (String paragraph : description.split("\\n\\s*\\n")) {
+            if (paragraph.toLowerCase(java.util.Locale.ROOT).contains("deprecat")) {
+                return paragraph;
+            }
+        }
+        return "The spec marks this operation deprecated and gives no reason.";
     }
 
     /**

@@ -180,14 +180,15 @@ class FixtureGenerationTest {
 
     /**
      * {@code deprecated: true} marks every public method of that operation, and only those: the annotation for the
-     * compiler and a javadoc {@code @deprecated} with the reason ({@code x-deprecation}, else the description).
+     * compiler and a javadoc {@code @deprecated} with the reason ({@code x-deprecation}, else the description's
+     * paragraph about it).
      */
     @Test
     void everyMethodOfADeprecatedOperationIsDeprecatedWithItsReason() throws Exception {
         Map<String, String> reasons = Map.of(
                 "getWalletLimits", "@deprecated Read limits from &lt;b&gt;getWalletBalance&lt;/b&gt; &amp; its *&#47; details; "
                         + "&#92;u0041 {@literal @}since 3.0 stays text.",
-                "getBalance", "@deprecated Superseded by the wallet list of the accounts API.");
+                "getBalance", "@deprecated Deprecated since 9.0: read the wallet list of the accounts API instead.");
         Class<?> operations = generated.loadClass("com.clickairtime.balance.client.BalanceOperations");
         Map<String, List<String>> marked = new java.util.TreeMap<>();
         Map<String, List<String>> unmarked = new java.util.TreeMap<>();
@@ -214,7 +215,9 @@ class FixtureGenerationTest {
             }
             String comment = javadoc.group(1).replaceAll("\\s*\\n\\s*\\*\\s?", " ");
             if (reasons.containsKey(operation)) {
-                assertThat(comment).as(javadoc.group(3)).contains(reasons.get(operation));
+                // The reason alone: neither the rest of the description nor a description beside x-deprecation.
+                assertThat(comment).as(javadoc.group(3)).contains(reasons.get(operation))
+                        .doesNotContain("Permission required", "every wallet", "not the deprecation's reason");
                 assertThat(javadoc.group(2)).as(javadoc.group(3)).isNotNull();
                 documented++;
             } else {
@@ -238,6 +241,16 @@ class FixtureGenerationTest {
                 "      operationId: getWalletLimits\n      requestBody:\n        content:\n          application/json:\n"
                         + "            schema: {type: object}\n",
                 "getWalletLimits has a request body");
+    }
+
+    /** A description that does not speak of the deprecation is no reason: the javadoc says that the spec gives none. */
+    @Test
+    void aDeprecationWithoutAReasonSaysSo() {
+        io.swagger.v3.oas.models.Operation operation = new io.swagger.v3.oas.models.Operation()
+                .description("Returns one wallet.\n\nPermission required: `wallets.read`.").deprecated(true);
+        assertThat(SdkGenerator.deprecationReason("getWalletBalance", operation))
+                .isEqualTo("The spec marks this operation deprecated and gives no reason.");
+        assertThat(SdkGenerator.deprecationReason("getWalletBalance", operation.deprecated(null))).isNull();
     }
 
     /** A reason the SDK would drop, since only {@code deprecated: true} marks the methods. */
