@@ -17,7 +17,7 @@ class KeyRotationAndCloseTest {
     static final String SECOND = "ce_live_RotatingKeyNumberTwo000000000002";
 
     private static String balance() {
-        return SpecBodies.json(SpecBodies.named("getBalance_acme_balance").body());
+        return SpecBodies.json(SpecBodies.success("getBalance").body());
     }
 
     @Test

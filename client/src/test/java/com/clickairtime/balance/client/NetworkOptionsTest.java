@@ -5,6 +5,7 @@ import com.clickairtime.balance.client.error.BalanceTransportException;
 import com.clickairtime.balance.client.network.ForwardProxy;
 import com.clickairtime.balance.client.network.RecordingServer;
 import com.clickairtime.balance.client.network.SelfSignedTls;
+import com.clickairtime.balance.openapi.ExampleCase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class NetworkOptionsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        balance = SpecBodies.json(SpecBodies.named("getBalance_acme_balance").body());
+        balance = SpecBodies.json(SpecBodies.success("getBalance").body());
         tls = new SelfSignedTls(keys);
     }
 
@@ -48,9 +49,10 @@ class NetworkOptionsTest {
         try (RecordingServer api = RecordingServer.http(200, balance, Map.of()); ForwardProxy proxy = new ForwardProxy(null, null)) {
             BalanceClient client = client(api.baseUrl()).proxy(proxy.selector()).build();
             client.getBalance();
-            client.getWalletBalanceResult("wal_ghs_001").status();
-            assertThat(proxy.forwarded).containsExactly("GET " + api.baseUrl() + "/v2/balance",
-                    "GET " + api.baseUrl() + "/v2/balance/wal_ghs_001");
+            ExampleCase wallet = SpecBodies.success("getWalletBalance");
+            client.getWalletBalanceResult(wallet.pathParameters().get("wallet_id")).status();
+            assertThat(proxy.forwarded).containsExactly("GET " + api.baseUrl() + SpecBodies.success("getBalance").path(),
+                    "GET " + api.baseUrl() + wallet.path());
             assertThat(api.requests).hasSize(2);
         }
     }

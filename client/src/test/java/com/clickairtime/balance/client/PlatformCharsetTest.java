@@ -3,6 +3,7 @@ package com.clickairtime.balance.client;
 import com.clickairtime.balance.client.error.NotFoundException;
 import com.clickairtime.balance.client.error.UnexpectedResponseException;
 import com.clickairtime.balance.client.generated.model.Wallet;
+import com.clickairtime.balance.openapi.ExampleCase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,18 +32,23 @@ class PlatformCharsetTest {
     static final String MESSAGE = "Portefeuille introuvable \u2014 v\u00e9rifiez l\u2019identifiant";
     static final String HTML = "<html><body>Passerelle indisponible \u2014 r\u00e9essayez</body></html>";
 
+    static final ExampleCase WALLET = SpecBodies.success("getWalletBalance");
     static HttpServer server;
+
+    private static String pathOf(String walletId) {
+        return WALLET.requestTarget(Map.of("wallet_id", walletId), Map.of());
+    }
 
     @BeforeAll
     static void serveUtf8Bytes() throws IOException {
-        String wallet = SpecBodies.edited(SpecBodies.named("getWalletBalance_ghs_wallet").body(),
+        String wallet = SpecBodies.edited(WALLET.body(),
                 root -> ((ObjectNode) root.get("data")).putArray("allowed_countries").add(COUNTRY).add("Ghana"));
-        String notFound = SpecBodies.edited(SpecBodies.named("getWalletBalance_wallet_not_found").body(),
+        String notFound = SpecBodies.edited(SpecBodies.answering("getWalletBalance", 404).body(),
                 root -> ((ObjectNode) root.get("error")).put("message", MESSAGE));
         Map<String, Object[]> routes = Map.of(
-                "/v2/balance/wal_ghs_001", new Object[] {200, "application/json", wallet},
-                "/v2/balance/wal_missing", new Object[] {404, "application/json", notFound},
-                "/v2/balance/wal_behind_proxy", new Object[] {502, "text/html; charset=utf-8", HTML});
+                WALLET.path(), new Object[] {200, "application/json", wallet},
+                pathOf("wal_missing"), new Object[] {404, "application/json", notFound},
+                pathOf("wal_behind_proxy"), new Object[] {502, "text/html; charset=utf-8", HTML});
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             Object[] route = routes.get(exchange.getRequestURI().getRawPath());
@@ -74,7 +80,7 @@ class PlatformCharsetTest {
 
     @Test
     void aSuccessBodyIsReadAsUtf8() {
-        Wallet wallet = client().getWalletBalance("wal_ghs_001");
+        Wallet wallet = client().getWalletBalance(WALLET.pathParameters().get("wallet_id"));
         assertThat(wallet.getAllowedCountries()).containsExactly(COUNTRY, "Ghana");
     }
 

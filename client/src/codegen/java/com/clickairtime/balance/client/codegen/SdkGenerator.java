@@ -40,6 +40,10 @@ public final class SdkGenerator {
     static final String TAG = "Balance";
     static final String DATA_TYPE = "x-sdk-data-type";
     static final String GENERIC_ERRORS = "x-generic-errors";
+    /** The reason a deprecated operation gives, as javadoc text; absent on an operation that is not deprecated. */
+    static final String DEPRECATION = "x-sdk-deprecation";
+    /** The spec's own reason for a deprecation: OpenAPI 3.0 has {@code deprecated: true} but no field for why. */
+    static final String DEPRECATION_REASON = "x-deprecation";
 
     private SdkGenerator() {
     }
@@ -116,8 +120,65 @@ public final class SdkGenerator {
                     throw new IllegalStateException(name + ": its success body is not the envelope {success, data, meta}");
                 }
                 operation.addExtension(DATA_TYPE, config.getTypeDeclaration(data));
+                String reason = deprecationReason(name, operation);
+                if (reason != null) {
+                    operation.addExtension(DEPRECATION, javadocText(reason));
+                }
             }
         }
+    }
+
+    /**
+     * Why a {@code deprecated: true} operation is deprecated: its {@code x-deprecation} text; else the paragraph of its
+     * description that speaks of the deprecation (an operation's description says what it does, which is no reason);
+     * else a sentence saying that the spec gives none. Null for an operation in use.
+     */
+    static String deprecationReason(String name, Operation operation) {
+        Object reason = operation.getExtensions() == null ? null : operation.getExtensions().get(DEPRECATION_REASON);
+        boolean deprecated = Boolean.TRUE.equals(operation.getDeprecated());
+        if (reason != null && !(reason instanceof String && !((String) reason).isBlank())) {
+            throw new IllegalStateException(name + ": " + DEPRECATION_REASON + " must be a text, the reason of the deprecation");
+        }
+        if (reason != null && !deprecated) {
+            // A reason the SDK would silently drop: the flag is what marks the methods.
+            throw new IllegalStateException(name + " has " + DEPRECATION_REASON + " but is not deprecated: true");
+        }
+        if (!deprecated) {
+            return null;
+        }
+        if (reason != null) {
+            return (String) reason;
+        }
+        String description = operation.getDescription() == null ? "" : operation.getDescription();
+        for (String paragraph : description.split("\\n\\s*\\n")) {
+            if (paragraph.toLowerCase(java.util.Locale.ROOT).contains("deprecat")) {
+                return paragraph;
+            }
+        }
+        return "The spec marks this operation deprecated and gives no reason.";
+    }
+
+    /**
+     * Spec prose as javadoc text on one line: HTML's special characters as entities, no {@code *}{@code /} to end
+     * the comment, no backslash for javac's unicode escapes (read even in comments) and no {@code @} to start a tag.
+     */
+    static String javadocText(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        char previous = 0;
+        for (char c : line.toCharArray()) {
+            switch (c) {
+                case '&': out.append("&amp;"); break;
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '\\': out.append("&#92;"); break;
+                case '@': out.append("{@literal @}"); break;
+                case '/': out.append(previous == '*' ? "&#47;" : "/"); break;
+                default: out.append(c);
+            }
+            previous = c;
+        }
+        return out.toString();
     }
 
     private static Schema<?> successSchema(OpenAPI openApi, String name, Operation operation) {

@@ -31,11 +31,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The generator follows the spec, proven on a frozen fixture (never on the live spec's operation list): the
  * fixture's extra operation {@code getWalletLimits} with query and header parameters, an optional query parameter
- * on {@code getBalance} and a new error code become SDK code that compiles for Java 11 and calls the right URL.
+ * on {@code getBalance}, new error codes and deprecated operations become SDK code that compiles for Java 11 and
+ * calls the right URL.
  */
 class FixtureGenerationTest {
 
@@ -75,14 +77,18 @@ class FixtureGenerationTest {
         server.createContext("/", exchange -> {
             seen.put("uri", exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
             seen.put("correlation", String.valueOf(exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
-            boolean busy = exchange.getRequestURI().getRawPath().contains("busy");
+            String path = exchange.getRequestURI().getRawPath();
+            boolean busy = path.contains("busy");
+            boolean locked = path.contains("locked");
             byte[] body = (busy
                     ? "{\"success\":false,\"error\":{\"code\":\"LIMITS_RECOMPUTING\",\"message\":\"Try again shortly.\",\"details\":{}},"
+                    : locked
+                    ? "{\"success\":false,\"error\":{\"code\":\"WALLET_LOCKED\",\"message\":\"This wallet is locked.\",\"details\":{}},"
                     : "{\"success\":true,\"data\":{\"wallet_id\":\"wal_ghs_001\",\"daily\":25.50},")
                     .concat("\"meta\":{\"request_id\":\"req_aaaaaaaaaaaa\",\"timestamp\":\"2024-01-15T10:30:00.000Z\"}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(busy ? 409 : 200, body.length);
+            exchange.sendResponseHeaders(busy ? 409 : locked ? 423 : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -156,6 +162,71 @@ class FixtureGenerationTest {
                 .hasMessageContaining("HTTP 409 LIMITS_RECOMPUTING");
     }
 
+    /** A status the SDK has no exception subclass for (423) is the general exception with its code, not a failure. */
+    @Test
+    void aNewCodeOnAStatusWithoutASubclassIsTypedAndRaisedAsTheGeneralException() throws Exception {
+        Class<?> codes = generated.loadClass("com.clickairtime.balance.client.error.ErrorCodes");
+        assertThat(codes.getField("WALLET_LOCKED").get(null)).isEqualTo("WALLET_LOCKED");
+        assertThat(codes.getMethod("status", String.class).invoke(null, "WALLET_LOCKED")).isEqualTo(OptionalInt.of(423));
+
+        Object client = client();
+        Method wallet = client.getClass().getMethod("getWalletBalance", String.class);
+        Throwable thrown = catchThrowable(() -> unwrap(wallet, client, "wal_locked_001"));
+        assertThat(thrown.getClass().getName()).isEqualTo("com.clickairtime.balance.client.error.BalanceApiException");
+        assertThat(thrown.getClass().getMethod("status").invoke(thrown)).isEqualTo(423);
+        assertThat(thrown.getClass().getMethod("code").invoke(thrown)).isEqualTo("WALLET_LOCKED");
+        assertThat(thrown).hasMessageContaining("HTTP 423 WALLET_LOCKED");
+    }
+
+    /**
+     * {@code deprecated: true} marks every public method of that operation, and only those: the annotation for the
+     * compiler and a javadoc {@code @deprecated} with the reason ({@code x-deprecation}, else the description's
+     * paragraph about it).
+     */
+    @Test
+    void everyMethodOfADeprecatedOperationIsDeprecatedWithItsReason() throws Exception {
+        Map<String, String> reasons = Map.of(
+                "getWalletLimits", "@deprecated Read limits from &lt;b&gt;getWalletBalance&lt;/b&gt; &amp; its *&#47; details; "
+                        + "&#92;u0041 {@literal @}since 3.0 stays text.",
+                "getBalance", "@deprecated Deprecated since 9.0: read the wallet list of the accounts API instead.");
+        Class<?> operations = generated.loadClass("com.clickairtime.balance.client.BalanceOperations");
+        Map<String, List<String>> marked = new java.util.TreeMap<>();
+        Map<String, List<String>> unmarked = new java.util.TreeMap<>();
+        for (Method method : operations.getDeclaredMethods()) {
+            if (!java.lang.reflect.Modifier.isPublic(method.getModifiers()) || method.getName().equals("invokeResult")) {
+                continue;
+            }
+            String operation = method.getName().replaceFirst("(Result)?(Async)?$", "");
+            (method.isAnnotationPresent(Deprecated.class) ? marked : unmarked)
+                    .computeIfAbsent(operation, o -> new ArrayList<>()).add(method.getName());
+        }
+        // Each has optional parameters: op, opResult, opAsync, opResultAsync, each with and without them.
+        assertThat(marked).containsOnlyKeys(reasons.keySet()).allSatisfy((operation, methods) -> assertThat(methods).hasSize(8));
+        assertThat(unmarked).containsOnlyKeys("getWalletBalance");
+
+        java.util.regex.Matcher javadoc = java.util.regex.Pattern.compile(
+                "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(@Deprecated\\s+)?public [^(]* (\\w+)\\(", java.util.regex.Pattern.DOTALL)
+                .matcher(operationsSource);
+        int documented = 0;
+        while (javadoc.find()) {
+            String operation = javadoc.group(3).replaceFirst("(Result)?(Async)?$", "");
+            if (operation.equals("invokeResult")) {
+                continue;
+            }
+            String comment = javadoc.group(1).replaceAll("\\s*\\n\\s*\\*\\s?", " ");
+            if (reasons.containsKey(operation)) {
+                // The reason alone: neither the rest of the description nor a description beside x-deprecation.
+                assertThat(comment).as(javadoc.group(3)).contains(reasons.get(operation))
+                        .doesNotContain("Permission required", "every wallet", "not the deprecation's reason");
+                assertThat(javadoc.group(2)).as(javadoc.group(3)).isNotNull();
+                documented++;
+            } else {
+                assertThat(comment).as(javadoc.group(3)).doesNotContain("@deprecated");
+            }
+        }
+        assertThat(documented).isEqualTo(16);
+    }
+
     @Test
     void aCodeDocumentedWithTwoStatusesStopsTheGeneration() {
         assertThatThrownBy(() -> SdkGenerator.generate(Path.of("src/test/resources/fixtures/conflicting-codes.yaml"), TEMPLATES,
@@ -170,6 +241,23 @@ class FixtureGenerationTest {
                 "      operationId: getWalletLimits\n      requestBody:\n        content:\n          application/json:\n"
                         + "            schema: {type: object}\n",
                 "getWalletLimits has a request body");
+    }
+
+    /** A description that does not speak of the deprecation is no reason: the javadoc says that the spec gives none. */
+    @Test
+    void aDeprecationWithoutAReasonSaysSo() {
+        io.swagger.v3.oas.models.Operation operation = new io.swagger.v3.oas.models.Operation()
+                .description("Returns one wallet.\n\nPermission required: `wallets.read`.").deprecated(true);
+        assertThat(SdkGenerator.deprecationReason("getWalletBalance", operation))
+                .isEqualTo("The spec marks this operation deprecated and gives no reason.");
+        assertThat(SdkGenerator.deprecationReason("getWalletBalance", operation.deprecated(null))).isNull();
+    }
+
+    /** A reason the SDK would drop, since only {@code deprecated: true} marks the methods. */
+    @Test
+    void aDeprecationReasonOnAnOperationInUseStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("      deprecated: true\n      x-deprecation:", "      x-deprecation:",
+                "getWalletLimits has x-deprecation but is not deprecated: true");
     }
 
     @Test
