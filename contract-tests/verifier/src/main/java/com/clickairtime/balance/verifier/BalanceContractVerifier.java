@@ -10,7 +10,11 @@ import com.clickairtime.balance.verifier.wire.WireResponse;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.TestAbortedException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +45,12 @@ import java.util.stream.Stream;
  *
  * <p>One dynamic test per case, excluded cases shown as skipped with their reason, and a last
  * test that fails unless every documented case ran or was excluded by name.
+ *
+ * <p>Which spec's cases: {@link #forTheSpec()} reads the one in the {@code balance-openapi} jar, so
+ * a kit release's new cases run as soon as you take the release; {@link #forSpecResource(String)}
+ * reads the copy of the spec your implementation was written for, kept in your test resources, so
+ * that they wait until you take the new copy (the kit's sample implementer does this);
+ * {@link #forSpec(BalanceSpec)} takes any spec you have read.
  */
 public final class BalanceContractVerifier {
 
@@ -63,6 +73,39 @@ public final class BalanceContractVerifier {
     /** The spec in the {@code balance-openapi} jar on the classpath: the version this verifier was built with. */
     public static BalanceContractVerifier forTheSpec() {
         return new BalanceContractVerifier(BalanceSpec.load());
+    }
+
+    /**
+     * The spec your implementation was written for: a copy of the kit release's
+     * {@code openapi/balance.yaml} kept as a test resource, e.g. {@code src/test/resources/balance-2.0.0.yaml}
+     * read as {@code forSpecResource("balance-2.0.0.yaml")}. A later release that only documents more
+     * cases then changes nothing in your build until you copy its spec; the generated interface and
+     * models still come from the release you depend on.
+     *
+     * @param name a resource name on the test classpath (the thread's context class loader)
+     * @throws IllegalArgumentException when there is no such resource, or it is no OpenAPI document
+     */
+    public static BalanceContractVerifier forSpecResource(String name) {
+        Objects.requireNonNull(name, "name");
+        String resource = name.startsWith("/") ? name.substring(1) : name;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : BalanceContractVerifier.class.getClassLoader();
+        String text;
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("there is no resource '" + resource + "' on the classpath: keep the spec"
+                        + " your implementation was written for in src/test/resources");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the resource " + resource, e);
+        }
+        try {
+            return new BalanceContractVerifier(BalanceSpec.parse(text));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the resource '" + resource + "' is no readable OpenAPI document: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Another copy of the spec, for instance a newer one being implemented. */
@@ -125,6 +168,11 @@ public final class BalanceContractVerifier {
     /** The provider states the spec's cases need, by name. */
     public Set<String> states() {
         return caseStates.all();
+    }
+
+    /** The spec whose cases this verifier runs. */
+    public BalanceSpec spec() {
+        return spec;
     }
 
     /** The documented cases, by name, in the spec's order. */

@@ -1,6 +1,7 @@
 package com.clickairtime.balance.verifier;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
+import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.verifier.wire.UrlTarget;
 import com.clickairtime.balance.verifier.wire.WireResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -184,6 +185,44 @@ class BalanceContractVerifierTest {
         assertThat(outcome.values()).filteredOn(failure -> failure != null).hasSizeGreaterThanOrEqualTo(SPEC.cases().size());
         // Every case fails: by its read timeout while time is left, at once after the deadline.
         assertThat(took).isLessThan(deadline.plusSeconds(5));
+    }
+
+    /**
+     * Implementers may run a frozen copy of the spec (the sample implementer does), so nothing there
+     * shows whether the default still follows the spec: this does, without pinning its contents.
+     */
+    @Test
+    void byDefaultTheCasesAreThoseOfTheSpecInBalanceOpenapi() {
+        BalanceContractVerifier verifier = BalanceContractVerifier.forTheSpec();
+        BalanceSpec live = BalanceSpec.load();
+        assertThat(verifier.spec().text()).as("the spec the default verifier reads").isEqualTo(live.text());
+        assertThat(verifier.caseNames()).isNotEmpty()
+                .containsExactlyElementsOf(live.cases().stream().map(ExampleCase::contractName).toList());
+    }
+
+    @Test
+    void aSpecResourceGivesThatSpecsCasesAndChecks() {
+        List<String> fixtureCases = SPEC.cases().stream().map(ExampleCase::contractName).toList();
+        BalanceContractVerifier frozen = BalanceContractVerifier.forSpecResource("specs/balance-2026-11.yaml");
+        assertThat(frozen.spec().text()).isEqualTo(SPEC.text());
+        assertThat(frozen.caseNames()).containsExactlyElementsOf(fixtureCases);
+        assertThat(BalanceContractVerifier.forSpecResource("/specs/parameters.yaml").caseNames())
+                .containsExactlyElementsOf(fixture("parameters.yaml").cases().stream().map(ExampleCase::contractName).toList())
+                .isNotEqualTo(fixtureCases);
+        Map<String, Throwable> outcome = run(BalanceContractVerifier.forSpecResource("specs/balance-2026-11.yaml")
+                .target(new DocumentedServer(SPEC, UnaryOperator.identity())).statesAsDocumented().level(Level.EXACT));
+        assertThat(outcome).hasSize(fixtureCases.size() + 1).allSatisfy((name, failure) -> assertThat(failure).isNull());
+    }
+
+    @Test
+    void aMissingOrUnreadableSpecResourceIsNamed() {
+        assertThatThrownBy(() -> BalanceContractVerifier.forSpecResource("specs/balance-0.9.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("there is no resource 'specs/balance-0.9.yaml' on the classpath: keep the spec your implementation"
+                        + " was written for in src/test/resources");
+        assertThatThrownBy(() -> BalanceContractVerifier.forSpecResource("specs/not-openapi.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the resource 'specs/not-openapi.yaml' is no readable OpenAPI document: ");
     }
 
     private static BalanceContractVerifier verifier(UnaryOperator<WireResponse> mutation) {

@@ -13,10 +13,11 @@ public final class ApiChanges {
 
     public static List<ApiChange> between(BalanceSpec baseline, BalanceSpec current) {
         List<ApiChange> changes = new ArrayList<>();
-        changes.addAll(StructuralChanges.between(baseline.text(), current.text()));
+        changes.addAll(StructuralChanges.between(baseline, current));
         changes.addAll(SchemaChanges.between(baseline, current));
         changes.addAll(SecurityChanges.between(baseline, current));
         changes.addAll(PermissionChanges.between(baseline, current));
+        changes.addAll(ErrorChanges.between(baseline, current));
         changes.addAll(DocumentChanges.between(baseline, current));
         changes.addAll(ExampleChanges.between(baseline, current));
         String difference = DocumentChanges.firstDifference(baseline.raw(), current.raw(), "");

@@ -1,5 +1,7 @@
 package com.clickairtime.balance.openapi.changes;
 
+import com.clickairtime.balance.openapi.BalanceSpec;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -20,8 +22,10 @@ import org.openapitools.openapidiff.core.model.Endpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The operations, parameters, responses, headers and media types that came, went or changed
@@ -33,20 +37,23 @@ import java.util.Objects;
  * {@code ChangeCatalogueTest} proves it: a path whose operation kept its {@code operationId} is
  * one move, not a removal and an unrelated addition; a new operation or a new optional parameter
  * breaks implementers of the generated server interface (it gains a method, or a method changes
- * its signature) while clients carry on.
+ * its signature) while clients carry on; a new response whose examples document error codes is
+ * judged as a new code ({@link ErrorChanges}), one without them stays compatible.
  */
 final class StructuralChanges {
 
     private static final String SEP = " > ";
 
     private final List<ApiChange> changes = new ArrayList<>();
+    private final BalanceSpec current;
 
-    private StructuralChanges() {
+    private StructuralChanges(BalanceSpec current) {
+        this.current = current;
     }
 
-    static List<ApiChange> between(String baselineText, String currentText) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(baselineText, currentText);
-        StructuralChanges walk = new StructuralChanges();
+    static List<ApiChange> between(BalanceSpec baseline, BalanceSpec current) {
+        ChangedOpenApi diff = OpenApiCompare.fromContents(baseline.text(), current.text());
+        StructuralChanges walk = new StructuralChanges(current);
         walk.endpoints(diff.getMissingEndpoints(), diff.getNewEndpoints());
         for (ChangedOperation operation : diff.getChangedOperations()) {
             walk.operation(operation);
@@ -121,7 +128,9 @@ final class StructuralChanges {
                 both(level(operation.getRequestBody().isChanged()), "request-body-changed", at, "request body changed");
             }
         }
-        responses(operation.getApiResponses(), at);
+        JsonNode written = current.deref(current.raw().path("paths").path(operation.getPathUrl()))
+                .path(operation.getHttpMethod().name().toLowerCase(Locale.ROOT));
+        responses(operation.getApiResponses(), at, written);
     }
 
     private void parameters(ChangedParameters parameters, String at) {
@@ -167,12 +176,22 @@ final class StructuralChanges {
         }
     }
 
-    private void responses(ChangedApiResponse responses, String at) {
+    private void responses(ChangedApiResponse responses, String at, JsonNode operation) {
         if (responses == null) {
             return;
         }
-        responses.getIncreased().keySet().forEach(status ->
-                both(Level.COMPATIBLE, "response-added", at + SEP + status, "new response " + status));
+        responses.getIncreased().keySet().forEach(status -> {
+            Set<String> codes = ErrorChanges.codes(current, status, operation.path("responses").path(status));
+            if (codes.isEmpty()) {
+                // Nothing documents what it carries: no code to answer, no case to pass, nothing the SDKs type.
+                both(Level.COMPATIBLE, "response-added", at + SEP + status, "new response " + status);
+            } else {
+                // A documented error, as a new generic code: implementations must answer it, clients may meet it.
+                add(Level.POTENTIALLY_BREAKING, Level.BREAKING, "response-added", at + SEP + status,
+                        "new response " + status + " documenting " + String.join(", ", codes)
+                                + ": implementations must answer it, clients may meet it");
+            }
+        });
         // Clients are no longer promised it; implementations must stop answering with it.
         responses.getMissing().keySet().forEach(status ->
                 add(Level.POTENTIALLY_BREAKING, Level.BREAKING, "response-removed", at + SEP + status,

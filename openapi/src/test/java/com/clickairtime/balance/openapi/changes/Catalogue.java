@@ -170,6 +170,29 @@ final class Catalogue {
                 "response-removed", POTENTIALLY_BREAKING, BREAKING, true);
         entry("new response status without examples", root -> object(root, GET_BALANCE + "/responses").putObject("400")
                 .put("description", "Bad request."), "response-added", COMPATIBLE, COMPATIBLE, false);
+        entry("new documented error status with a new code (423 `WALLET_LOCKED`)", root -> {
+            object(root, WALLET_ID + "/examples").putObject("locked_wallet")
+                    .put("summary", "A wallet of the account that is locked").put("value", "wal_locked_001");
+            ObjectNode locked = object(root, GET_WALLET + "/responses").putObject("423").put("description", "The wallet is locked.");
+            ObjectNode json = locked.putObject("content").putObject("application/json");
+            json.putObject("schema").put("$ref", "#/components/schemas/ErrorResponse");
+            json.putObject("examples").putObject("locked_wallet")
+                    .set("value", errorBody("WALLET_LOCKED", "This wallet is locked.", "req_l0ck3dw4ll3t"));
+        }, "error-code-added", POTENTIALLY_BREAKING, BREAKING, false);
+        // GET /v2/balance's 403 documented only the missing permission; GET /v2/balance/{wallet_id} the allow-list too.
+        BalanceSpec listWithoutAllowList = edited(root -> {
+            ObjectNode forbidden = object(root, "/components/responses/Forbidden").deepCopy();
+            object(forbidden, "/content/application~1json/examples").remove("ip_not_allowed");
+            object(root, GET_BALANCE + "/responses").set("403", forbidden);
+        });
+        entry("existing error code newly documented on another operation (`IP_NOT_ALLOWED`)", listWithoutAllowList, REAL,
+                "error-code-added", POTENTIALLY_BREAKING, BREAKING, false);
+        entry("error code no longer documented on an operation (`IP_NOT_ALLOWED`)", REAL, listWithoutAllowList,
+                "error-code-removed", POTENTIALLY_BREAKING, POTENTIALLY_BREAKING, false);
+        entry("documented error moved to another status (404 to 410)", root -> {
+            ObjectNode responses = object(root, GET_WALLET + "/responses");
+            responses.set("410", responses.remove("404"));
+        }, "error-status-changed", BREAKING, BREAKING, true);
         entry("response header `int32` to `int64`", root -> object(root, "/components/headers/X-RateLimit-Limit/schema")
                 .put("format", "int64"), "format-changed", BREAKING, BREAKING, false);
         entry("response header's `maximum` added", root -> object(root, "/components/headers/X-RateLimit-Remaining/schema")
@@ -241,6 +264,14 @@ final class Catalogue {
                 "example-prose-changed", COMPATIBLE, COMPATIBLE, false);
         entry("the same spec as JSON, keys reversed", REAL, BalanceSpec.parse(json(reversed(REAL.raw()))),
                 null, COMPATIBLE, COMPATIBLE, false);
+    }
+
+    /** An error response's body, as the fixture writes them. */
+    private static ObjectNode errorBody(String code, String message, String requestId) {
+        ObjectNode body = BalanceSpec.EXACT_JSON.createObjectNode().put("success", false);
+        body.putObject("error").put("code", code).put("message", message).putObject("details");
+        body.putObject("meta").put("request_id", requestId).put("timestamp", "2024-01-15T10:30:00.000Z");
+        return body;
     }
 
     private static String json(JsonNode tree) {

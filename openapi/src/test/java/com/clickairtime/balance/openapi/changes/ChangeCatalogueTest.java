@@ -111,6 +111,36 @@ class ChangeCatalogueTest {
         assertThat(report.markdown()).contains("## Examples (1)\n\n- `" + GET_BALANCE);
     }
 
+    private static Catalogue.Entry entry(String change) {
+        return Catalogue.entries().stream().filter(entry -> entry.change().equals(change)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aNewDocumentedErrorIsAStatusAndACodeThatImplementersMustAnswer() {
+        Catalogue.Entry locked = entry("new documented error status with a new code (423 `WALLET_LOCKED`)");
+        ChangeReport report = gate(locked.baseline(), locked.current());
+        assertThat(report.changes()).filteredOn(change -> !change.isExample())
+                .extracting(ApiChange::kind, ApiChange::clients, ApiChange::implementers, ApiChange::location, ApiChange::message)
+                .containsExactlyInAnyOrder(
+                        tuple("response-added", Level.POTENTIALLY_BREAKING, Level.BREAKING, GET_WALLET + " > 423",
+                                "new response 423 documenting WALLET_LOCKED: implementations must answer it, clients may meet it"),
+                        tuple("error-code-added", Level.POTENTIALLY_BREAKING, Level.BREAKING, GET_WALLET + " > 423",
+                                "new error code WALLET_LOCKED (423): implementations must answer it, clients may meet it"));
+        assertThat(report.failure()).hasValueSatisfying(why -> assertThat(why)
+                .contains("2 change(s) break implementers and need at least a new minor version", "make it " + NEXT_MINOR));
+        assertThat(report.markdown()).contains("## Implementers must act (2)", "## Clients: potentially-breaking (");
+        assertThat(gate(locked.baseline(), versioned(locked.current(), NEXT_MINOR)).failure()).isEmpty();
+    }
+
+    @Test
+    void aCodeAlreadyDocumentedElsewhereIsNamedSo() {
+        Catalogue.Entry moved = entry("existing error code newly documented on another operation (`IP_NOT_ALLOWED`)");
+        assertThat(gate(moved.baseline(), moved.current()).changes()).filteredOn(change -> !change.isExample())
+                .extracting(ApiChange::kind, ApiChange::location, ApiChange::message)
+                .containsExactly(tuple("error-code-added", GET_BALANCE + " > 403", "error code IP_NOT_ALLOWED (403), documented"
+                        + " elsewhere already, now documented here: implementations must answer it, clients may meet it"));
+    }
+
     // The semver rule: clients broken needs a new major, implementers alone at least a new minor.
 
     private static final BalanceSpec CLIENT_BREAKING = edited(root -> object(root, "/paths").remove("/v2/balance/{wallet_id}"));

@@ -26,13 +26,13 @@ class Envelope {
         for (int i = 0; i < 12; i++) {
             id.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);
         }
-        return new Meta(id.toString(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+        return new Meta().requestId(id.toString()).timestamp(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 
     @ExceptionHandler(ApiError.class)
     ResponseEntity<ErrorResponse> error(ApiError error) {
-        ErrorDetail detail = new ErrorDetail(error.code, error.getMessage(), new LinkedHashMap<>(error.details));
+        ErrorDetail detail = new ErrorDetail().code(error.code).message(error.getMessage()).details(new LinkedHashMap<>(error.details));
         return ResponseEntity.status(error.status).contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorResponse(false, detail, meta()));
+                .body(new ErrorResponse().success(false).error(detail).meta(meta()));
     }
 }

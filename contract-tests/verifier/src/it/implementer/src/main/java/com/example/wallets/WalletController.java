@@ -33,22 +33,24 @@ class WalletController implements WalletBalanceApi {
         List<Accounts.StoredWallet> wallets = accounts.walletsOf(account());
         BigDecimal total = wallets.stream().map(w -> w.balance().multiply(w.usdRate()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN);
-        BalanceSummary summary = new BalanceSummary(new Money(money(total), "USD"), wallets.stream().map(this::wallet).toList());
-        return ResponseEntity.ok(new BalanceSummaryResponse(true, summary, Envelope.meta()));
+        BalanceSummary summary = new BalanceSummary().availableBalance(new Money().amount(money(total)).currency("USD"))
+                .wallets(wallets.stream().map(this::wallet).toList());
+        return ResponseEntity.ok(new BalanceSummaryResponse().success(true).data(summary).meta(Envelope.meta()));
     }
 
     @Override
     public ResponseEntity<WalletResponse> getWalletBalance(String walletId) {
         return accounts.walletsOf(account()).stream().filter(w -> w.id().equals(walletId)).findFirst()
-                .map(w -> ResponseEntity.ok(new WalletResponse(true, wallet(w), Envelope.meta())))
+                .map(w -> ResponseEntity.ok(new WalletResponse().success(true).data(wallet(w)).meta(Envelope.meta())))
                 .orElseThrow(() -> SeededBug.current() == SeededBug.NOT_FOUND_CODE
                         ? new ApiError(404, "NOT_FOUND", "No such wallet.")
                         : new ApiError(404, "WALLET_NOT_FOUND", "No such wallet in your account."));
     }
 
+    // Fluent setters, not the all-arguments constructor: a property the spec adds later does not change them.
     private Wallet wallet(Accounts.StoredWallet w) {
-        return new Wallet(w.id(), w.currency(), money(w.balance()), WalletType.fromValue(w.type()),
-                WalletStatus.ACTIVE, w.countries());
+        return new Wallet().id(w.id()).currency(w.currency()).balance(money(w.balance())).type(WalletType.fromValue(w.type()))
+                .status(WalletStatus.ACTIVE).allowedCountries(w.countries());
     }
 
     /** The seeded bug stores money as a double, which forgets the written scale: 42.10 comes out as 42.1. */
