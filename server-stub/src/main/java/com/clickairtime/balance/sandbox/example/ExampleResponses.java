@@ -97,11 +97,10 @@ public class ExampleResponses {
             if (otherValues) {
                 continue;
             }
-            if (differing.isEmpty()) {
-                if (belongsTo(example, caller)) {
-                    exact.add(example);
-                }
-            } else if (example.anyValueOf().containsAll(differing)) {
+            if (differing.isEmpty() && belongsTo(example, caller)) {
+                exact.add(example);
+            } else if (!example.anyValueOf().isEmpty() && example.anyValueOf().containsAll(differing)) {
+                // Another account's request for this very value too: to it, it is any value.
                 wildcard.add(example);
             }
         }
