@@ -140,24 +140,23 @@ class DatasetTest {
 
     @Test
     void aWalletPropertyTheSpecDoesNotHaveOrAValueItsEnumDoesNotListIsRefused() throws IOException {
-        Path file = write("""
-                usd_rates:
-                  USD: 1
-                accounts:
-                  a:
-                    wallets:
-                      - id: w1
-                        currency: USD
-                        balance: 5.00
-                        type: global
-                        status: bogus-status
-                        allowed_countries: [All Countries]
-                        nick_name: Savings
-                api_keys: []
-                """);
+        // An enum of the spec's Wallet, whichever it has: a value it does not list.
+        String enumProperty = null;
+        for (var property : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                () -> SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/properties").fields()) {
+            if (enumProperty == null && SandboxTestSupport.SPEC.deref(property.getValue()).has("enum")) {
+                enumProperty = property.getKey();
+            }
+        }
+        assumeTrue(enumProperty != null, "the spec's Wallet has no enum");
+        String dataset = twoWallets().formatted("w1", "w2")
+                .replaceFirst("(?m)^(\\s+)" + enumProperty + ": .*$", "$1" + enumProperty + ": bogus-value\n$1nick_name: Savings");
+        Path file = write(dataset);
         assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
                 .hasMessageContaining("accounts.a.wallets[0]: unknown field 'nick_name'")
-                .hasMessageContaining("accounts.a.wallets[0].status: bogus-status is not one the spec documents (the spec's Wallet.status)")
+                .hasMessageContaining("accounts.a.wallets[0]." + enumProperty + ": bogus-value is not one the spec documents (the spec's Wallet."
+                        + enumProperty + ")")
+                .hasMessageNotContaining("wallets[1]")
                 .hasMessageNotContaining("Exception");
     }
 

@@ -31,9 +31,6 @@ class WalletStoreTest {
         fields.put("id", id);
         fields.put("currency", currency);
         fields.put("balance", new BigDecimal(balance));
-        fields.put("type", "local");
-        fields.put("status", "active");
-        fields.put("allowed_countries", List.of("Somewhere"));
         return new Dataset.WalletEntry(fields);
     }
 }
