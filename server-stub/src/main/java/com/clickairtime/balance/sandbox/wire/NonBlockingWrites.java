@@ -125,12 +125,17 @@ public final class NonBlockingWrites implements Filter {
             }
         }
 
+        /** The client went away, or read nothing for the connection timeout. The container goes on to {@link #onError(AsyncEvent)}. */
         @Override
         public void onError(Throwable t) {
-            // The client went away or read nothing for the connection timeout: nothing to say to it, nothing to log.
-            finish();
+            // Completing here would be undone: the container marks the exchange failed after this returns.
         }
 
+        /**
+         * Completing the failed exchange ends it: nothing to say to a client that is gone, and
+         * nothing to log. Left uncompleted, the container would dispatch to the error page, which
+         * cannot write to a committed answer, and logged that, a stack trace per client that left.
+         */
         @Override
         public void onError(AsyncEvent event) {
             finish();
