@@ -29,6 +29,9 @@ import java.util.Optional;
 @Component
 public class ClientAddress {
 
+    private static final String FETCH_SITE = "Sec-Fetch-Site";
+    private static final String CROSS_SITE = "cross-site";
+
     private final List<IpRange> trustedProxies;
     private final SandboxProperties.ForwardedHeader header;
 
@@ -87,9 +90,6 @@ public class ClientAddress {
         String bucket = "address:" + IpAddresses.caller(address);
         return CROSS_SITE.equalsIgnoreCase(request.getHeader(FETCH_SITE)) ? bucket + " cross-site" : bucket;
     }
-
-    private static final String FETCH_SITE = "Sec-Fetch-Site";
-    private static final String CROSS_SITE = "cross-site";
 
     private boolean trusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(range -> range.contains(address));
