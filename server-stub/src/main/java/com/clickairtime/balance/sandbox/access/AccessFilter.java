@@ -71,7 +71,7 @@ public class AccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         InetAddress caller = clientAddress.address(request);
-        String address = clientAddress.bucket(caller);
+        String address = clientAddress.bucket(caller, request);
         if (!routes.inApi(request)) {
             RateLimiter.Verdict budget = limits.requests().charge(address);
             budget.writeHeaders(response);
@@ -88,6 +88,8 @@ public class AccessFilter extends OncePerRequestFilter {
             return;
         }
 
+        // Every answer inside the API, the 200 as much as a refusal.
+        ErrorResponses.noStore(response);
         RateLimiter failures = limits.failedAuthentications();
         RateLimiter.Verdict lockout = failures.peek(address);
         if (!lockout.allowed()) {

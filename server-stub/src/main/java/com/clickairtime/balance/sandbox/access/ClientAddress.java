@@ -29,6 +29,9 @@ import java.util.Optional;
 @Component
 public class ClientAddress {
 
+    private static final String FETCH_SITE = "Sec-Fetch-Site";
+    private static final String CROSS_SITE = "cross-site";
+
     private final List<IpRange> trustedProxies;
     private final SandboxProperties.ForwardedHeader header;
 
@@ -67,14 +70,25 @@ public class ClientAddress {
         return address(request).getHostAddress();
     }
 
-    /** The rate-limit bucket of the caller: its address, with the loopback range and an IPv6 /64 each one caller. */
+    /**
+     * The rate-limit bucket of the caller: its address, with the loopback range and an IPv6 /64
+     * each one caller; what a browser sends on behalf of another site's page is counted apart.
+     */
     public String bucket(HttpServletRequest request) {
-        return bucket(address(request));
+        return bucket(address(request), request);
     }
 
-    /** The bucket of an address already resolved, so that a request's headers are read once. */
-    public String bucket(InetAddress address) {
-        return "address:" + IpAddresses.caller(address);
+    /**
+     * The bucket of an address already resolved, so that a request's headers are read once.
+     * Any web page can make a browser send requests here ({@code <img src>}, a no-cors
+     * {@code fetch}), and the browser marks those {@code Sec-Fetch-Site: cross-site}, which no page
+     * can change: they spend a budget of their own, so that a page in a browser tab cannot use up
+     * the address's budget and lock the developer's own tools (curl, the docs, an SDK) out of the
+     * docs and the spec for the rest of the minute.
+     */
+    public String bucket(InetAddress address, HttpServletRequest request) {
+        String bucket = "address:" + IpAddresses.caller(address);
+        return CROSS_SITE.equalsIgnoreCase(request.getHeader(FETCH_SITE)) ? bucket + " cross-site" : bucket;
     }
 
     private boolean trusted(InetAddress address) {

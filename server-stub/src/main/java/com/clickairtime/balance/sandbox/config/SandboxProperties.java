@@ -3,6 +3,8 @@ package com.clickairtime.balance.sandbox.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -23,16 +25,18 @@ import java.util.List;
  * @param cors           which browser origins may call the sandbox
  * @param allowedHosts   the {@code Host} names the sandbox answers to (without port); by default the loopback names
  * @param requestDeadline how long a request's head (request line and headers) may take to arrive in
- *                        all, however steadily it trickles in; past it the connection is closed
+ *                        all, however steadily it trickles in; past it the connection is closed. Above
+ *                        zero (at 0 or below every head that arrives in two packets was closed), and
+ *                        at most a day (far longer ones overflowed the sweep's nanosecond clock)
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
         @NotNull @DefaultValue("classpath:sandbox/dataset.yaml") Resource dataset,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @NotNull @DefaultValue List<String> trustedProxies,
+        @NotNull @DefaultValue List<@IpAddressOrRange String> trustedProxies,
         @NotNull @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,
-        @NotNull @DefaultValue("5s") Duration requestDeadline,
+        @NotNull @DefaultValue("5s") @DurationMin(millis = 1) @DurationMax(days = 1) Duration requestDeadline,
         @Valid @NotNull @DefaultValue Cors cors,
         @NotNull @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> allowedHosts) {
 

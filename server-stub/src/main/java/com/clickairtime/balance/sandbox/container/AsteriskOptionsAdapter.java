@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * Tomcat answers {@code OPTIONS *} itself, before any valve or filter, with an {@code Allow}
  * that lists POST, PUT and DELETE, which this API does not have. This adapter hands the
  * request on as {@code OPTIONS /}, marked, so that the access filter gives the documented
- * answer (and counts it).
+ * answer (and counts it). Any other request for {@code *} that the container has already refused
+ * goes on as {@code /} too, so that its refusal stands.
  */
 final class AsteriskOptionsAdapter implements Adapter {
 
@@ -29,6 +30,10 @@ final class AsteriskOptionsAdapter implements Adapter {
         if ("OPTIONS".equals(request.getMethod()) && request.requestURI().equals("*")) {
             request.requestURI().setBytes(ROOT, 0, ROOT.length);
             request.setAttribute(AccessFilter.ASTERISK_ATTRIBUTE, Boolean.TRUE);
+        } else if (response.getStatus() >= 400 && request.requestURI().equals("*")) {
+            // Refused already, by its version: HTTP/2's preface, PRI * HTTP/2.0 (PriorKnowledgePreface). Tomcat would
+            // replace that 505 with a 400 for the asterisk, which only OPTIONS may have; any path keeps the refusal.
+            request.requestURI().setBytes(ROOT, 0, ROOT.length);
         }
         delegate.service(request, response);
     }

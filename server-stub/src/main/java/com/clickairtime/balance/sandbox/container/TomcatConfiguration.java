@@ -8,6 +8,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
+import com.clickairtime.balance.sandbox.wire.NonBlockingWrites;
+import jakarta.servlet.DispatcherType;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
@@ -73,6 +77,19 @@ public class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatSer
             host.getPipeline().addValve(errorReport);
             // First in the context's pipeline: before any filter, and before anything reads a body.
             context.getPipeline().addValve(bodyRefusal);
+            // Ahead of every filter the application adds at start-up, so that every answer they write leaves without
+            // blocking a worker; added here, not as a bean, so that MockMvc, which has no socket, does without it.
+            FilterDef nonBlocking = new FilterDef();
+            nonBlocking.setFilterName(NonBlockingWrites.class.getSimpleName());
+            nonBlocking.setFilterClass(NonBlockingWrites.class.getName());
+            nonBlocking.setFilter(new NonBlockingWrites());
+            nonBlocking.setAsyncSupported("true");
+            context.addFilterDef(nonBlocking);
+            FilterMap everyRequest = new FilterMap();
+            everyRequest.setFilterName(nonBlocking.getFilterName());
+            everyRequest.addURLPattern("/*");
+            everyRequest.setDispatcher(DispatcherType.REQUEST.name());
+            context.addFilterMapBefore(everyRequest);
         });
     }
 

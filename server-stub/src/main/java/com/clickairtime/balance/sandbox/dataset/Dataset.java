@@ -19,6 +19,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.springframework.core.io.Resource;
 
 import java.io.IOException;
@@ -57,6 +62,15 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
+
+    /**
+     * The largest number of digits a dataset number may have before its decimal point, and after
+     * it. Far beyond any balance or rate, and small enough that every sum, product and message
+     * made from such numbers stays small: {@code 1e999999999} is a valid YAML number whose plain
+     * form is a billion digits long, which ran the sandbox out of memory, or made the wallets'
+     * totals overflow.
+     */
+    static final int MAX_DIGITS = 18;
 
     /**
      * @param wallets      the account's wallets
@@ -118,6 +132,7 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
      */
     public static Dataset read(Resource resource, Pattern keyFormat) {
         String file = resource.getDescription();
+        refuseAliases(resource, file);
         Dataset dataset;
         try (InputStream in = resource.getInputStream()) {
             dataset = YAML.readValue(in, Dataset.class);
@@ -134,6 +149,31 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             throw new DatasetException("the sandbox dataset " + file + " is inconsistent:\n  - " + String.join("\n  - ", problems));
         }
         return dataset;
+    }
+
+    /**
+     * A YAML alias ({@code *name}) would be read as the text of its name, not as the value it
+     * refers to: Jackson resolves aliases only for its own object ids. The dataset is read without
+     * them, like every other construct it does not support, instead of a value silently wrong.
+     */
+    private static void refuseAliases(Resource resource, String file) {
+        List<String> aliases = new ArrayList<>();
+        try (InputStream in = resource.getInputStream()) {
+            for (Event event : new Parse(LoadSettings.builder().build()).parseInputStream(in)) {
+                if (event instanceof AliasEvent) {
+                    aliases.add(event.getStartMark().map(mark -> "(line " + (mark.getLine() + 1) + ") ").orElse("")
+                            + "a YAML alias; the dataset takes no anchors and aliases: write the value out");
+                }
+            }
+        } catch (IOException e) {
+            throw new DatasetException("the sandbox dataset " + file + " cannot be read: " + e.getMessage());
+        } catch (YamlEngineException notYaml) {
+            // Reported with its place by the reading proper.
+            return;
+        }
+        if (!aliases.isEmpty()) {
+            throw new DatasetException("the sandbox dataset " + file + " is malformed:\n  - " + String.join("\n  - ", aliases));
+        }
     }
 
     /** Where in the file, and what: the entry's path and field, never Jackson's stack or the value's class. */
@@ -155,6 +195,16 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         return where + (e instanceof MismatchedInputException ? "a value of the wrong type or shape" : "not valid YAML");
     }
 
+    private static final String OUT_OF_RANGE = "out of range: at most " + MAX_DIGITS + " digits before the decimal point and "
+            + MAX_DIGITS + " after it";
+
+    /** Checked before anything else computes with the number or prints it; never by printing it. */
+    static boolean inRange(BigDecimal number) {
+        BigDecimal stripped = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+        long integerDigits = (long) stripped.precision() - stripped.scale();
+        return integerDigits <= MAX_DIGITS && stripped.scale() <= MAX_DIGITS;
+    }
+
     /** Whether the amount is one of the currency's, at its scale without rounding; an unknown currency is not. */
     private static boolean fitsMinorUnits(BigDecimal amount, String currency) {
         try {
@@ -171,7 +221,9 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             return problems;
         }
         usdRates.forEach((currency, rate) -> {
-            if (rate == null || rate.signum() <= 0) {
+            if (rate != null && !inRange(rate)) {
+                problems.add("usd_rates." + currency + ": " + OUT_OF_RANGE);
+            } else if (rate == null || rate.signum() <= 0) {
                 problems.add("usd_rates." + currency + ": " + rate + " is not a positive rate");
             }
         });
@@ -219,6 +271,8 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         }
         if (wallet.balance() == null) {
             problems.add(entry + ".balance: " + (wallet.fields().get("balance") == null ? "missing" : "not a number"));
+        } else if (!inRange(wallet.balance())) {
+            problems.add(entry + ".balance: " + OUT_OF_RANGE);
         } else if (wallet.balance().signum() < 0) {
             problems.add(entry + ".balance: " + wallet.balance().toPlainString() + " is negative");
         } else if (wallet.currency() != null && !fitsMinorUnits(wallet.balance(), wallet.currency())) {

@@ -2,11 +2,13 @@ package com.clickairtime.balance.sandbox.docs;
 
 import com.clickairtime.balance.sandbox.access.ApiKeys;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
+import com.clickairtime.balance.sandbox.wire.NonBlockingWrites;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
@@ -18,27 +20,30 @@ import java.util.Comparator;
  * The sandbox's own description, for people and tools: the spec at {@code /openapi.yaml} and
  * Swagger UI at {@code /docs}, opened on it, with the dataset's demo keys. Neither needs a key.
  */
-@RestController
+@Controller
 public class DocsController {
 
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     private final SandboxSpec spec;
-    private final String page;
+    // Made once, sent to every caller as they are (NonBlockingWrites.sendShared).
+    private final byte[] page;
 
     public DocsController(SandboxSpec spec, ApiKeys keys) {
         this.spec = spec;
-        this.page = page(keys, spec.defaultKey());
+        this.page = page(keys, spec.defaultKey()).getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping(path = "/openapi.yaml", produces = "application/yaml")
-    ResponseEntity<byte[]> openApi() {
-        return ResponseEntity.ok().contentType(YAML).body(spec.bytes());
+    void openApi(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType(YAML.toString());
+        NonBlockingWrites.sendShared(request, response, spec.bytes());
     }
 
     @GetMapping(path = {"/docs", "/docs/"}, produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> docs() {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
+    void docs(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8).toString());
+        NonBlockingWrites.sendShared(request, response, page);
     }
 
     private static String page(ApiKeys keys, String defaultKey) {

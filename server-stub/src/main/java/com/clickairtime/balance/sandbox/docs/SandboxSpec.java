@@ -21,8 +21,9 @@ public class SandboxSpec {
         this.defaultKey = spec.defaultSandboxKey().orElse(null);
     }
 
+    /** The spec's bytes, shared by every answer that sends them: never to be modified. */
     byte[] bytes() {
-        return bytes.clone();
+        return bytes;
     }
 
     /** The key the spec's examples use by default, or null if it names none. */

@@ -57,6 +57,14 @@ public class ErrorResponses {
         response.setHeader("X-Frame-Options", "DENY");
     }
 
+    /**
+     * Kept by no cache, private or shared: every answer inside the API (a balance is private and
+     * changes) and every refusal anywhere (OWASP API8).
+     */
+    public static void noStore(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
     /** 405 with the {@code Allow} header that lists what is mapped at that path instead. */
     public void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.ALLOW, routes.allow(request));
@@ -71,6 +79,7 @@ public class ErrorResponses {
         response.resetBuffer();
         response.setStatus(catalog.status(code));
         protect(response);
+        noStore(response);
         if (catalog.status(code) == HttpServletResponse.SC_UNAUTHORIZED) {
             // RFC 9110, section 11.6.1: a 401 names the scheme it wants.
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -174,13 +174,7 @@ public class ApiRoutes {
         return false;
     }
 
-    /**
-     * The decoded, normalised path, as the servlet container resolved it for routing; empty for
-     * a request that never reached a servlet (a {@code CONNECT} to an authority).
-     */
     private static String path(HttpServletRequest request) {
-        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
-        String pathInfo = request.getPathInfo();
-        return pathInfo == null ? servletPath : servletPath + pathInfo;
+        return RequestPaths.canonical(request);
     }
 }

@@ -201,6 +201,32 @@ class DatasetTest {
         assertThat(output).doesNotContain("\tat ", "Exception");
     }
 
+    /** Issue 25: numbers whose plain form is a billion digits long are refused unprinted, before anything computes with them. */
+    @Test
+    void numbersFarOutOfRangeAreRefusedWithoutBeingPrinted() throws IOException {
+        for (String[] values : new String[][]{{"-1e999999999", "1"}, {"1e-999999999", "1"}, {"1.00", "1e999999999"},
+                {"1.00", "1e-999999999"}, {"1" + "0".repeat(18) + ".00", "1"}, {"1.00", "0." + "0".repeat(18) + "1"}}) {
+            Path file = write("usd_rates:\n  USD: " + values[1] + "\naccounts:\n  a:\n    wallets:\n      - id: wal_a\n"
+                    + "        currency: USD\n        balance: " + values[0] + "\n        type: global\n        status: active\n"
+                    + "        allowed_countries: [All Countries]\napi_keys: []\n");
+            String field = values[0].equals("1.00") ? "usd_rates.USD: " : "accounts.a.wallets[0].balance: ";
+            assertThatThrownBy(() -> read(file)).as(values[0] + " " + values[1]).isInstanceOf(DatasetException.class)
+                    .hasMessageContaining(field + "out of range")
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
+        }
+        String edge = "usd_rates:\n  USD: 0.%s1\naccounts:\n  a:\n    wallets: []\napi_keys: []\n".formatted("0".repeat(16));
+        assertThat(read(write(edge)).usdRates().get("USD").toPlainString()).isEqualTo("0." + "0".repeat(16) + "1");
+    }
+
+    @Test
+    void aYamlAliasIsRefusedNotReadAsItsName() throws IOException {
+        Path file = write(keys("  - key: " + GOOD_KEY + "\n    account: a\n    permissions: &p [wallets.read]\n"
+                + "  - key: ce_live_" + "B".repeat(32) + "\n    account: a\n    permissions: *p\n"));
+        assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file.getFileName().toString())
+                .hasMessageContaining("(line 12) a YAML alias");
+    }
+
     @Test
     void amountsKeepTheirScale() throws IOException {
         Dataset dataset = Dataset.read(new ClassPathResource("sandbox/dataset.yaml"), SandboxTestSupport.SPEC.apiKeyPattern());

@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,6 +48,7 @@ class CorsHttpTest {
     @Test
     void aPreflightIsAnsweredWithoutAKeyAndNeverCounted() throws IOException {
         int failures = properties.rateLimit().failedAuthenticationsPerMinute();
+        java.util.Set<String> remaining = new java.util.HashSet<>();
         for (int i = 0; i < failures + 5; i++) {
             RawHttp.Response preflight = send("OPTIONS /v2/balance HTTP/1.1\r\nOrigin: http://localhost:3000\r\n"
                     + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: authorization\r\n");
@@ -53,8 +56,9 @@ class CorsHttpTest {
             assertThat(preflight.header("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
             assertThat(preflight.header("Access-Control-Allow-Headers").orElseThrow().toLowerCase()).contains("authorization");
             assertThat(preflight.header("Access-Control-Allow-Methods").orElseThrow()).contains("GET");
-            assertThat(preflight.header("X-RateLimit-Remaining")).as("not counted").isEmpty();
+            remaining.add(preflight.header("X-RateLimit-Remaining").orElseThrow());
         }
+        assertThat(remaining).as("the address's budget, shown and not counted").hasSize(1);
         // Not a failed authentication either: the address is not locked out.
         assertThat(send("GET /v2/balance HTTP/1.1\r\nAuthorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n")
                 .status()).isEqualTo(200);
@@ -107,6 +111,65 @@ class CorsHttpTest {
                 + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: x-evil-marker\r\n");
         assertThat(preflight.head()).doesNotContainIgnoringCase("x-evil-marker");
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    /**
+     * Issue 25: a preflight that asks for one header the API does not take next to ones it does
+     * is refused whole (the spec's CORS section): no Access-Control-* header at all, so the
+     * browser does not send the call. Asking only for what the API takes, in any case, is allowed.
+     */
+    @Test
+    void aPreflightAskingForAnyOtherHeaderIsRefusedWhole() throws IOException {
+        for (String asked : new String[]{"authorization, x-evil-marker", "x-evil-marker,authorization", "Authorization,Accept,X-Evil-Marker"}) {
+            RawHttp.Response preflight = send("OPTIONS /v2/balance HTTP/1.1\r\nOrigin: http://localhost:3000\r\n"
+                    + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: " + asked + "\r\n");
+            assertThat(preflight.status()).as(asked).isEqualTo(204);
+            assertThat(preflight.head().lines().filter(line -> line.toLowerCase().startsWith("access-control-")))
+                    .as(asked).isEmpty();
+            assertThat(preflight.head()).as(asked).doesNotContainIgnoringCase("x-evil-marker");
+        }
+        RawHttp.Response allowed = send("OPTIONS /v2/balance HTTP/1.1\r\nOrigin: http://localhost:3000\r\n"
+                + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: AUTHORIZATION, accept\r\n");
+        assertThat(allowed.header("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+    }
+
+    /** Issue 25: a preflight carries what every other answer carries (its budget not counted), inside the API no-store too. */
+    @Test
+    void aPreflightCarriesTheHeadersOfEveryAnswer() throws IOException {
+        for (String origin : new String[]{"http://localhost:3000", "http://evil.example"}) {
+            RawHttp.Response preflight = send("OPTIONS /v2/balance HTTP/1.1\r\nOrigin: " + origin + "\r\n"
+                    + "Access-Control-Request-Method: GET\r\n");
+            assertThat(preflight.status()).as(origin).isEqualTo(204);
+            for (String header : new String[]{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"}) {
+                assertThat(preflight.header(header)).as(origin + " " + header).isPresent();
+            }
+            assertThat(preflight.header("X-Content-Type-Options")).as(origin).hasValue("nosniff");
+            assertThat(preflight.header("X-Frame-Options")).as(origin).hasValue("DENY");
+            assertThat(preflight.header("Cache-Control")).as(origin).hasValue("no-store");
+        }
+    }
+
+    /**
+     * Issue 25: an allowed Origin changes the answer (Access-Control-* headers), so every answer
+     * says Vary: Origin (Fetch standard, CORS protocol and HTTP caches), with or without one, on
+     * every path; an OPTIONS depends on the preflight's headers too.
+     */
+    @Test
+    void everyAnswerVariesByOrigin() throws IOException {
+        String key = "Authorization: " + SandboxTestSupport.bearer(SandboxTestSupport.ACME) + "\r\n";
+        for (String request : new String[]{"GET /v2/balance HTTP/1.1\r\n" + key, "GET /v2/balance HTTP/1.1\r\n",
+                "GET /v2/balance HTTP/1.1\r\nOrigin: http://localhost:3000\r\n" + key, "GET /openapi.yaml HTTP/1.1\r\n",
+                "GET /docs HTTP/1.1\r\n", "GET /nx HTTP/1.1\r\n", "GET /v2/balance HTTP/1.1\r\nOrigin: http://evil.example\r\n" + key,
+                "OPTIONS /v2/balance HTTP/1.1\r\n" + key, "OPTIONS /docs HTTP/1.1\r\n"}) {
+            RawHttp.Response response = send(request);
+            String line = request.substring(0, request.indexOf('\r'));
+            List<String> vary = response.head().lines().filter(header -> header.toLowerCase().startsWith("vary:"))
+                    .flatMap(header -> Arrays.stream(header.substring(5).split(","))).map(String::strip).toList();
+            assertThat(vary).as(line + " -> " + response.status()).contains("Origin");
+            if (request.startsWith("OPTIONS")) {
+                assertThat(vary).as(line).contains("Access-Control-Request-Method", "Access-Control-Request-Headers");
+            }
+        }
     }
 
     /** A page from another port, in Chromium, calls the API with a key and reads the body and X-RateLimit-Remaining. */

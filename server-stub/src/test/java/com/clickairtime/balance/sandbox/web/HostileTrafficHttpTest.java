@@ -130,6 +130,34 @@ class HostileTrafficHttpTest {
         }
     }
 
+    /**
+     * Issue 25: HTTP/2 with prior knowledge, its whole preface and first SETTINGS frame in one
+     * packet, as a client sends them, gets the 505 envelope like any other version (it was a
+     * silent close); an HTTP/1.1 request that offers the upgrade is served as HTTP/1.1.
+     */
+    @Test
+    void theHttp2PrefaceIsA505LikeAnyOtherVersion() throws IOException {
+        byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] settings = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            byte[] both = new byte[preface.length + settings.length];
+            System.arraycopy(preface, 0, both, 0, preface.length);
+            System.arraycopy(settings, 0, both, preface.length, settings.length);
+            socket.getOutputStream().write(both);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 505 ");
+            assertThat(answer).containsIgnoringCase("\r\nX-RateLimit-Limit: ");
+            assertThat(errorCode(new RawHttp.Response(505, "", answer.substring(answer.indexOf("\r\n\r\n") + 4))))
+                    .isEqualTo("HTTP_VERSION_NOT_SUPPORTED");
+        }
+        RawHttp.Response upgrade = send("GET /v2/balance HTTP/1.1\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA", ACME);
+        assertThat(upgrade.status()).isEqualTo(200);
+    }
+
     @Test
     void allowListsOnlyWhatTheSandboxServes() throws IOException {
         RawHttp.Response asterisk = send("OPTIONS * HTTP/1.1", null);

@@ -124,6 +124,43 @@ class SlowClientsHttpTest {
         }
     }
 
+    /**
+     * Issue 25: sixteen readers with a 2 KB receive buffer, each asking for the docs' 1.6 MB
+     * bundle four times in one go and reading nothing, are held (each has the start of its answer
+     * waiting), and a real call still answers at once, again and again: no worker waits on them.
+     */
+    @Test
+    void sixteenReadersThatNeverReadHoldNoWorker(CapturedOutput output) throws Exception {
+        int logged = output.getAll().length();
+        String bundle = "GET /docs/swagger-ui/swagger-ui-bundle.js HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        List<Socket> readers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(2_048);
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                readers.add(socket);
+                socket.getOutputStream().write(bundle.repeat(4).getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(1_000);
+            for (int i = 0; i < 3; i++) {
+                assertThat(realCall()).as("real call %d", i).isLessThan(Duration.ofSeconds(1));
+            }
+            for (Socket reader : readers) {
+                reader.setSoTimeout(5_000);
+                byte[] status = reader.getInputStream().readNBytes(12);
+                assertThat(new String(status, StandardCharsets.ISO_8859_1)).as("a held reader's answer").isEqualTo("HTTP/1.1 200");
+            }
+        } finally {
+            closeAll(readers);
+        }
+        // Readers that leave in the middle of their answers are no server fault: nothing logged about them.
+        Thread.sleep(1_000);
+        assertThat(realCall()).isLessThan(Duration.ofSeconds(1));
+        assertThat(output.getAll().substring(logged)).doesNotContain("ERROR", "WARN", "Exception");
+    }
+
     /** More held-open heads than the old max-connections (2,000): a real call still gets a slot at once. */
     @Test
     void twoThousandOneHundredSlowHeadsLeaveRoomForARealCall() throws Exception {
