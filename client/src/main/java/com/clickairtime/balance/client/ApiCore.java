@@ -116,7 +116,7 @@ final class ApiCore {
                 failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = new BalanceTransportException("interrupted while calling " + baseUrl, e);
+                failure = new BalanceTransportException("interrupted while calling " + ApiKey.maskIn(baseUrl), e);
             } catch (IOException e) {
                 failure = transportFailure(e);
             }
@@ -217,7 +217,7 @@ final class ApiCore {
     }
 
     private BalanceTransportException transportFailure(IOException e) {
-        return new BalanceTransportException("no response from " + baseUrl + ": " + ApiKey.maskIn(e.toString()), e);
+        return new BalanceTransportException(ApiKey.maskIn("no response from " + baseUrl + ": " + e), e);
     }
 
     private void tell(Route route, HttpRequest request, HttpResponse<byte[]> response, ApiResult<?> result,

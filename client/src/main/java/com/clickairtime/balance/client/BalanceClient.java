@@ -92,7 +92,7 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
 
     @Override
     public String toString() {
-        return "BalanceClient{baseUrl=" + core.baseUrl + ", apiKey=" + (core.apiKey == null ? "(supplied per request)" : core.apiKey.masked())
+        return "BalanceClient{baseUrl=" + ApiKey.maskIn(core.baseUrl) + ", apiKey=" + (core.apiKey == null ? "(supplied per request)" : core.apiKey.masked())
                 + ", retryPolicy=" + core.retryPolicy + "}";
     }
 
@@ -124,7 +124,7 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
         private Builder() {
         }
 
-        /** Required, or {@link #apiKey(Supplier)}: {@code ce_live_} + 32 letters or digits. */
+        /** Required, or {@link #apiKey(Supplier)}: a key in the spec's format, see {@link ApiKey#of(String)}. */
         public Builder apiKey(String apiKey) {
             this.apiKey = ApiKey.of(apiKey);
             this.keySupplier = null;
