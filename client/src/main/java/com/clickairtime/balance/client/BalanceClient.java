@@ -245,7 +245,12 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
             return this;
         }
 
-        /** Runs the HTTP client's work and the async calls' retries. Default: the JDK's. */
+        /**
+         * Runs the HTTP client's work, the async calls' completions and their retries; you size it. Default: a few
+         * threads of the SDK's own, and each async call on a virtual thread where the JVM has them (21+), so that
+         * a thousand calls in flight take at most 18 new platform threads (before 21, on two cores or fewer, 12
+         * calls are on the wire at once and the others wait their turn).
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             transportOptions.add("executor");
@@ -277,7 +282,8 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
             return this;
         }
 
-        HttpClient newHttpClient() {
+        /** @param sdkThreads the executor when the caller gave none, so that the JDK does not start its own */
+        HttpClient newHttpClient(Executor sdkThreads) {
             HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                     .followRedirects(HttpClient.Redirect.NEVER);
             if (proxy != null) {
@@ -292,8 +298,8 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
             if (sslParameters != null) {
                 http.sslParameters(sslParameters);
             }
-            if (executor != null) {
-                http.executor(executor);
+            if (executor != null || sdkThreads != null) {
+                http.executor(executor != null ? executor : sdkThreads);
             }
             if (httpVersion != null) {
                 http.version(httpVersion);
