@@ -11,12 +11,21 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +56,9 @@ final class ApiCore {
     final HttpClient http;
     final boolean ownsHttp;
     private final CallListener listener;
+    /** Null unless the caller gave proxy credentials; see {@link BalanceClient.Builder#proxyAuthenticator}. */
+    private final Authenticator proxyAuthenticator;
+    private final ProxySelector proxySelector;
     final SdkThreads.Mode asyncMode;
     /** Runs each async call's blocking attempts; null where they go through {@code sendAsync}. */
     private final Executor attempts;
@@ -68,6 +80,10 @@ final class ApiCore {
         this.keySupplier = settings.keySupplier;
         this.sleeper = settings.sleeper;
         this.listener = settings.listener;
+        this.proxyAuthenticator = settings.proxyAuthenticator;
+        // As the JDK's client does without one: the JVM's default selector (http.proxyHost and the like).
+        ProxySelector selector = settings.proxy != null ? settings.proxy : ProxySelector.getDefault();
+        this.proxySelector = selector != null ? selector : ProxySelector.of(null);
         HttpRequest.Builder template = HttpRequest.newBuilder().timeout(settings.requestTimeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
@@ -114,7 +130,39 @@ final class ApiCore {
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }
+        if (proxyAuthenticator != null) {
+            proxyAuthorization(builder.build().uri()).ifPresent(value -> builder.header("Proxy-Authorization", value));
+        }
         return builder.build();
+    }
+
+    /**
+     * Basic credentials for the HTTP proxy the selector picks for this URI, from the caller's authenticator. The JDK
+     * sends this header to the proxy only: on the CONNECT of a tunnel (if Basic is not disabled for tunnels), or
+     * with each request to a plain http:// target, and never through a tunnel to the API.
+     */
+    private Optional<String> proxyAuthorization(URI uri) {
+        for (Proxy proxy : proxySelector.select(uri)) {
+            if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress) {
+                InetSocketAddress address = (InetSocketAddress) proxy.address();
+                PasswordAuthentication credentials;
+                try {
+                    credentials = proxyAuthenticator.requestPasswordAuthenticationInstance(address.getHostString(),
+                            address.getAddress(), address.getPort(), uri.getScheme(), "proxy", "Basic", uri.toURL(),
+                            Authenticator.RequestorType.PROXY);
+                } catch (MalformedURLException | RuntimeException e) {
+                    throw new IllegalStateException("the proxy authenticator failed: " + e.getClass().getName(), e);
+                }
+                if (credentials == null) {
+                    return Optional.empty();
+                }
+                // ISO-8859-1, as the JDK's own Basic authentication encodes them.
+                byte[] pair = (credentials.getUserName() + ":" + new String(credentials.getPassword()))
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Read for every request, so a rotated key is used at once; checked like a key given to the builder. */

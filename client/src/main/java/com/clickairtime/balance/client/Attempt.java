@@ -119,7 +119,9 @@ public final class Attempt {
         }
         Map<String, List<String>> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.map().forEach((name, values) -> {
-            String[] copy = values.stream().map(ApiKey::maskIn).toArray(String[]::new);
+            // The proxy's credentials are no key, and no business of a listener's: only their scheme shows.
+            String[] copy = values.stream().map(value -> "proxy-authorization".equalsIgnoreCase(name)
+                    ? value.split(" ", 2)[0] + " \u2026" : ApiKey.maskIn(value)).toArray(String[]::new);
             masked.put(name, List.of(copy));
         });
         return Collections.unmodifiableMap(masked);

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What a client's async calls run on when the caller gives no executor, so that a thousand calls in flight take a
  * few platform threads, not one each. The JDK's {@code HttpClient.sendAsync} completes every response on
- * {@code CompletableFuture}'s default pool, and where the common pool has a parallelism of 1 (two cores or fewer,
- * before JDK 25) that pool starts a new thread per task: a thread per call. So the SDK picks, once per client:
+ * {@code CompletableFuture}'s default pool, and where the common pool has a parallelism of 1 (two cores or fewer;
+ * so on JDK 17, JDK 25 changed it) that pool starts a new thread per task: a thread per call. So the SDK picks, once per client:
  * <ul>
  *   <li>{@link Mode#VIRTUAL_THREADS} (JDK 21+): each async call runs the blocking {@code send} on a virtual thread,
  *       which parks while it waits; {@code send} never goes through that pool.</li>
