@@ -31,7 +31,8 @@ import java.util.regex.PatternSyntaxException;
  * Generates the Java SDK from a spec: OpenAPI Generator's {@code java} generator ({@code native} library) with the
  * models as it writes them, and this kit's templates ({@code src/main/templates}) for the operations and the error
  * tables. The templates cannot join an operation to its envelope's {@code data} type or collect codes from the
- * examples, so this step reads both from the spec first and hands them over as vendor extensions and properties.
+ * examples, so this step reads both from the spec first and hands them over as vendor extensions and properties;
+ * likewise the key format ({@code x-key-pattern}) for {@code ApiKeyFormat.mustache}.
  *
  * <p>The build runs it with the JDK's source launcher ({@code java SdkGenerator.java spec templates output}), and
  * FixtureGenerationTest calls {@link #generate} on frozen fixture specs.
