@@ -11,18 +11,30 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,7 +56,16 @@ final class ApiCore {
     final HttpClient http;
     final boolean ownsHttp;
     private final CallListener listener;
-    private final Executor delays;
+    /** Null unless the caller gave proxy credentials; see {@link BalanceClient.Builder#proxyAuthenticator}. */
+    private final Authenticator proxyAuthenticator;
+    private final ProxySelector proxySelector;
+    final SdkThreads.Mode asyncMode;
+    /** Runs each async call's blocking attempts; null where they go through {@code sendAsync}. */
+    private final Executor attempts;
+    /** Runs an async call's next attempt once its wait is over. */
+    private final Executor retries;
+    /** The pools this client started, ended by {@link #close()}. */
+    private final List<ExecutorService> ownPools = new ArrayList<>();
     /**
      * Every request's headers and timeout, checked once; each call copies it and adds its URL. Copying only
      * reads the template, which nothing changes after construction, so threads can share it.
@@ -59,6 +80,10 @@ final class ApiCore {
         this.keySupplier = settings.keySupplier;
         this.sleeper = settings.sleeper;
         this.listener = settings.listener;
+        this.proxyAuthenticator = settings.proxyAuthenticator;
+        // As the JDK's client does without one: the JVM's default selector (http.proxyHost and the like).
+        ProxySelector selector = settings.proxy != null ? settings.proxy : ProxySelector.getDefault();
+        this.proxySelector = selector != null ? selector : ProxySelector.of(null);
         HttpRequest.Builder template = HttpRequest.newBuilder().timeout(settings.requestTimeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
@@ -68,9 +93,31 @@ final class ApiCore {
         }
         this.requestTemplate = template;
         this.ownsHttp = settings.httpClient == null;
-        this.http = ownsHttp ? settings.newHttpClient() : settings.httpClient;
+        ExecutorService httpThreads = null;
+        if (ownsHttp && settings.executor == null) {
+            httpThreads = SdkThreads.pool("balance-client-http", SdkThreads.HTTP_THREADS);
+            ownPools.add(httpThreads);
+        }
+        this.http = ownsHttp ? settings.newHttpClient(httpThreads) : settings.httpClient;
+        // A caller's executor is theirs to size: calls go through sendAsync on it, as the JDK runs them.
+        this.asyncMode = settings.executor != null ? SdkThreads.Mode.JDK_ASYNC : SdkThreads.mode();
+        switch (asyncMode) {
+            case VIRTUAL_THREADS:
+                this.attempts = own(SdkThreads.virtualThreadPerTask());
+                break;
+            case BOUNDED_BLOCKING:
+                this.attempts = own(SdkThreads.pool("balance-client-call", SdkThreads.CALL_THREADS));
+                break;
+            default:
+                this.attempts = null;
+        }
         Executor executor = settings.executor != null ? settings.executor : http.executor().orElse(null);
-        this.delays = executor != null ? executor : ForkJoinPool.commonPool();
+        this.retries = attempts != null ? attempts : executor != null ? executor : ForkJoinPool.commonPool();
+    }
+
+    private ExecutorService own(ExecutorService pool) {
+        ownPools.add(pool);
+        return pool;
     }
 
     HttpRequest request(Route.Call call) {
@@ -83,7 +130,39 @@ final class ApiCore {
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }
+        if (proxyAuthenticator != null) {
+            proxyAuthorization(builder.build().uri()).ifPresent(value -> builder.header("Proxy-Authorization", value));
+        }
         return builder.build();
+    }
+
+    /**
+     * Basic credentials for the HTTP proxy the selector picks for this URI, from the caller's authenticator. The JDK
+     * sends this header to the proxy only: on the CONNECT of a tunnel (if Basic is not disabled for tunnels), or
+     * with each request to a plain http:// target, and never through a tunnel to the API.
+     */
+    private Optional<String> proxyAuthorization(URI uri) {
+        for (Proxy proxy : proxySelector.select(uri)) {
+            if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress) {
+                InetSocketAddress address = (InetSocketAddress) proxy.address();
+                PasswordAuthentication credentials;
+                try {
+                    credentials = proxyAuthenticator.requestPasswordAuthenticationInstance(address.getHostString(),
+                            address.getAddress(), address.getPort(), uri.getScheme(), "proxy", "Basic", uri.toURL(),
+                            Authenticator.RequestorType.PROXY);
+                } catch (MalformedURLException | RuntimeException e) {
+                    throw new IllegalStateException("the proxy authenticator failed: " + e.getClass().getName(), e);
+                }
+                if (credentials == null) {
+                    return Optional.empty();
+                }
+                // ISO-8859-1, as the JDK's own Basic authentication encodes them.
+                byte[] pair = (credentials.getUserName() + ":" + new String(credentials.getPassword()))
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Read for every request, so a rotated key is used at once; checked like a key given to the builder. */
@@ -103,96 +182,117 @@ final class ApiCore {
 
     <R, T> ApiResult<T> send(Route.Call call, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta) {
         checkOpen();
-        HttpRequest request = request(call);
+        Exchange<R, T> exchange = new Exchange<>(call.route(), request(call), reader, data, meta, null);
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
-            HttpResponse<byte[]> response = null;
-            ApiResult<T> result = null;
-            BalanceClientException failure = null;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                result = result(response, reader, data, meta);
-            } catch (BalanceClientException e) {
-                failure = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new BalanceTransportException("interrupted while calling " + baseUrl, e);
-            } catch (IOException e) {
-                failure = transportFailure(e);
-            }
-            Optional<Duration> delay = failure == null ? Optional.empty() : retryPolicy.delayBeforeRetry(attempt - 1, failure);
+            Outcome<T> outcome = exchange.sendBlocking();
+            Optional<Duration> delay = outcome.failure == null ? Optional.empty()
+                    : retryPolicy.delayBeforeRetry(attempt - 1, outcome.failure);
             if (listener != null) {
-                tell(call.route(), request, response, result, failure, attempt, started, delay.isPresent());
+                tell(exchange, outcome, attempt, started, delay.isPresent());
             }
-            if (failure == null) {
-                return result;
+            if (outcome.failure == null) {
+                return outcome.result;
             }
             if (delay.isEmpty()) {
-                throw failure;
+                throw outcome.failure;
             }
-            sleep(delay.get(), failure);
+            sleep(delay.get(), outcome.failure);
         }
     }
 
     /**
-     * {@link #send} without blocking: the waits between retries are scheduled, not slept. The future fails with
-     * the same exception {@link #send} throws, not wrapped. Bad arguments still throw at once, before any request.
+     * {@link #send} without blocking the caller: the waits between retries are scheduled, not slept, and each attempt
+     * runs as {@link SdkThreads} says. The future fails with the same exception {@link #send} throws, not wrapped.
+     * Bad arguments still throw at once, before any request.
      */
     <R, T> CompletableFuture<ApiResult<T>> sendAsync(Route.Call call, ObjectReader reader, Function<R, T> data,
                                                      Function<R, Meta> meta) {
         checkOpen();
-        HttpRequest request = request(call);
-        CompletableFuture<ApiResult<T>> done = new CompletableFuture<>();
-        attemptAsync(call.route(), request, reader, data, meta, 1, done);
-        return done;
+        Exchange<R, T> exchange = new Exchange<>(call.route(), request(call), reader, data, meta, new CompletableFuture<>());
+        if (attempts == null) {
+            attemptAsync(exchange, 1);
+        } else {
+            try {
+                attempts.execute(() -> attemptBlocking(exchange, 1));
+            } catch (RejectedExecutionException closed) {
+                throw new IllegalStateException("this BalanceClient is closed");
+            }
+        }
+        return exchange.done;
     }
 
-    private <R, T> void attemptAsync(Route route, HttpRequest request, ObjectReader reader, Function<R, T> data,
-                                     Function<R, Meta> meta, int attempt, CompletableFuture<ApiResult<T>> done) {
-        if (done.isDone()) {
+    /** One attempt on an SDK thread that may block: a virtual thread, or one of the client's few. */
+    private <R, T> void attemptBlocking(Exchange<R, T> exchange, int attempt) {
+        if (exchange.done.isDone()) {
+            return; // cancelled by the caller: no further attempt
+        }
+        long started = System.nanoTime();
+        Outcome<T> outcome;
+        try {
+            outcome = exchange.sendBlocking();
+        } catch (RuntimeException e) {
+            exchange.done.completeExceptionally(e);
+            return;
+        }
+        conclude(exchange, outcome, attempt, started, () -> attemptBlocking(exchange, attempt + 1));
+    }
+
+    private <R, T> void attemptAsync(Exchange<R, T> exchange, int attempt) {
+        if (exchange.done.isDone()) {
             return; // cancelled by the caller: no further attempt
         }
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            sent = http.sendAsync(exchange.request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (RuntimeException e) {
-            done.completeExceptionally(e);
+            exchange.done.completeExceptionally(e);
             return;
         }
         sent.whenComplete((response, error) -> {
-            ApiResult<T> result = null;
-            BalanceClientException failure = null;
+            Outcome<T> outcome;
             try {
                 if (error != null) {
                     Throwable cause = unwrap(error);
                     if (!(cause instanceof IOException)) {
-                        done.completeExceptionally(cause);
+                        exchange.done.completeExceptionally(cause);
                         return;
                     }
-                    failure = transportFailure((IOException) cause);
+                    outcome = Outcome.failed(null, transportFailure((IOException) cause));
                 } else {
-                    result = result(response, reader, data, meta);
+                    outcome = exchange.read(response);
                 }
-            } catch (BalanceClientException e) {
-                failure = e;
             } catch (RuntimeException e) {
-                done.completeExceptionally(e);
+                exchange.done.completeExceptionally(e);
                 return;
             }
-            Optional<Duration> delay = failure == null ? Optional.empty() : retryPolicy.delayBeforeRetry(attempt - 1, failure);
-            if (listener != null) {
-                tell(route, request, error == null ? response : null, result, failure, attempt, started, delay.isPresent());
-            }
-            if (failure == null) {
-                done.complete(result);
-            } else if (delay.isEmpty()) {
-                done.completeExceptionally(failure);
-            } else {
-                CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS, delays)
-                        .execute(() -> attemptAsync(route, request, reader, data, meta, attempt + 1, done));
-            }
+            conclude(exchange, outcome, attempt, started, () -> attemptAsync(exchange, attempt + 1));
         });
+    }
+
+    /** Tells the listener, then completes the call or schedules its next attempt. */
+    private <R, T> void conclude(Exchange<R, T> exchange, Outcome<T> outcome, int attempt, long started, Runnable next) {
+        Optional<Duration> delay = outcome.failure == null ? Optional.empty()
+                : retryPolicy.delayBeforeRetry(attempt - 1, outcome.failure);
+        if (listener != null) {
+            tell(exchange, outcome, attempt, started, delay.isPresent());
+        }
+        if (outcome.failure == null) {
+            exchange.done.complete(outcome.result);
+        } else if (delay.isEmpty()) {
+            exchange.done.completeExceptionally(outcome.failure);
+        } else {
+            // A client closed during the wait ends the call with its last failure rather than leave it pending.
+            Executor afterWait = task -> {
+                try {
+                    retries.execute(task);
+                } catch (RejectedExecutionException closed) {
+                    exchange.done.completeExceptionally(outcome.failure);
+                }
+            };
+            CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS, afterWait).execute(next);
+        }
     }
 
     /** The future's value mapped, its failure passed on as it is rather than wrapped in a CompletionException. */
@@ -217,20 +317,23 @@ final class ApiCore {
     }
 
     private BalanceTransportException transportFailure(IOException e) {
-        return new BalanceTransportException("no response from " + baseUrl + ": " + ApiKey.maskIn(e.toString()), e);
+        return new BalanceTransportException(ApiKey.maskIn("no response from " + baseUrl + ": " + e), e);
     }
 
-    private void tell(Route route, HttpRequest request, HttpResponse<byte[]> response, ApiResult<?> result,
-                      BalanceClientException failure, int attempt, long started, boolean willRetry) {
+    private void tell(Exchange<?, ?> exchange, Outcome<?> outcome, int attempt, long started, boolean willRetry) {
         try {
+            BalanceClientException failure = outcome.failure;
+            HttpResponse<byte[]> response = outcome.response;
+            ApiResult<?> result = outcome.result;
             int status = response != null ? response.statusCode()
                     : failure instanceof BalanceApiException ? ((BalanceApiException) failure).status() : 0;
             RateLimit rateLimit = result != null ? result.rateLimit().orElse(null)
                     : failure instanceof BalanceApiException ? ((BalanceApiException) failure).rateLimit().orElse(null) : null;
             String requestId = result != null ? result.requestId() : Attempt.requestIdOf(failure);
-            listener.onAttempt(new Attempt(route.operationId, route.method, route.template, request.uri().toString(), attempt,
-                    Duration.ofNanos(System.nanoTime() - started), status, requestId, rateLimit, failure, willRetry,
-                    request.headers(), response == null ? null : response.headers()));
+            Route route = exchange.route;
+            listener.onAttempt(new Attempt(route.operationId, route.method, route.template, exchange.request.uri().toString(),
+                    attempt, Duration.ofNanos(System.nanoTime() - started), status, requestId, rateLimit, failure, willRetry,
+                    exchange.request.headers(), response == null ? null : response.headers()));
         } catch (RuntimeException ignored) {
             // A listener's failure must not change the call's outcome.
         }
@@ -245,12 +348,76 @@ final class ApiCore {
     /** Closes the HttpClient the SDK built, where the JDK can (21 and later); a caller's own client is left alone. */
     void close() {
         closed = true;
-        if (ownsHttp && http instanceof AutoCloseable) {
-            try {
+        try {
+            if (ownsHttp && http instanceof AutoCloseable) {
                 ((AutoCloseable) http).close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the HTTP client failed", e);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the HTTP client failed", e);
+        } finally {
+            // Calls already queued still run; the threads end once they are done.
+            ownPools.forEach(ExecutorService::shutdown);
+        }
+    }
+
+    /** One call: its route and request, how to read its body, and, for an async call, its future. */
+    private final class Exchange<R, T> {
+
+        final Route route;
+        final HttpRequest request;
+        private final ObjectReader reader;
+        private final Function<R, T> data;
+        private final Function<R, Meta> meta;
+        final CompletableFuture<ApiResult<T>> done;
+
+        Exchange(Route route, HttpRequest request, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta,
+                 CompletableFuture<ApiResult<T>> done) {
+            this.route = route;
+            this.request = request;
+            this.reader = reader;
+            this.data = data;
+            this.meta = meta;
+            this.done = done;
+        }
+
+        /** One attempt on this thread, which waits for the response. */
+        Outcome<T> sendBlocking() {
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.failed(null, new BalanceTransportException("interrupted while calling " + ApiKey.maskIn(baseUrl), e));
+            } catch (IOException e) {
+                return Outcome.failed(null, transportFailure(e));
+            }
+            return read(response);
+        }
+
+        Outcome<T> read(HttpResponse<byte[]> response) {
+            try {
+                return new Outcome<>(response, result(response, reader, data, meta), null);
+            } catch (BalanceClientException e) {
+                return Outcome.failed(response, e);
+            }
+        }
+    }
+
+    /** What one attempt ended with: a result or a failure, and the response when one came. */
+    private static final class Outcome<T> {
+
+        final HttpResponse<byte[]> response;
+        final ApiResult<T> result;
+        final BalanceClientException failure;
+
+        Outcome(HttpResponse<byte[]> response, ApiResult<T> result, BalanceClientException failure) {
+            this.response = response;
+            this.result = result;
+            this.failure = failure;
+        }
+
+        static <T> Outcome<T> failed(HttpResponse<byte[]> response, BalanceClientException failure) {
+            return new Outcome<>(response, null, failure);
         }
     }
 

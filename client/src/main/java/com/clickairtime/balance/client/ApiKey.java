@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  */
 public final class ApiKey {
 
-    // A copy of the spec's x-key-pattern: the SDK cannot read the spec at run time. ApiKeyFormatTest pins it.
-    static final Pattern FORMAT = Pattern.compile("^ce_live_[A-Za-z0-9]{32}$");
+    /** The spec's x-key-pattern, generated into {@link ApiKeyFormat} with the operations. */
+    static final Pattern FORMAT = Pattern.compile(ApiKeyFormat.PATTERN);
+    private static final String PREFIX = ApiKeyFormat.PREFIX;
 
     private final String value;
 
@@ -19,35 +20,42 @@ public final class ApiKey {
     }
 
     /**
-     * @throws IllegalArgumentException if the key is not {@code ce_live_} + 32 letters or digits;
+     * @throws IllegalArgumentException if the key does not have the spec's format ({@code x-key-pattern});
      *                                  the message never repeats the key
      */
     public static ApiKey of(String value) {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("an API key is ce_live_ followed by 32 letters or digits");
+            throw new IllegalArgumentException("an API key is " + ApiKeyFormat.DESCRIPTION);
         }
         return new ApiKey(value);
     }
 
-    /** The key with all but its last four characters hidden: {@code ce_live_…0001}. */
+    /** The key's prefix and its last four characters, the rest hidden: {@code ce_live_…0001}. */
     public String masked() {
-        return "ce_live_\u2026" + value.substring(value.length() - 4);
+        return hidden(value.substring(PREFIX.length()));
     }
 
-    // Anything that starts like a key, valid or not: a key can come back quoted in a URL, a proxy's page or a parser's message.
-    private static final Pattern KEY_LIKE = Pattern.compile("ce_live_([A-Za-z0-9]*)");
+    /** The last four characters only of a long enough secret, so that what shows can never be most of it. */
+    private static String hidden(String secret) {
+        return PREFIX + "\u2026" + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "");
+    }
+
+    /**
+     * Anything that starts like a key, valid or not: a key can come back quoted in a URL, a proxy's page or a
+     * parser's message. What follows the prefix is taken as far as a bearer token's characters go (RFC 6750's
+     * b64token), whatever the key format, so that no part of a key in any format is left in clear.
+     */
+    private static final Pattern KEY_LIKE = Pattern.compile(Pattern.quote(PREFIX) + "([A-Za-z0-9._~+/-]*=*)");
 
     /** The text with every key-like token masked as {@link #masked()} would show it. */
     public static String maskIn(String text) {
-        if (text == null || !text.contains("ce_live_")) {
+        if (text == null || !text.contains(PREFIX)) {
             return text;
         }
         Matcher key = KEY_LIKE.matcher(text);
         StringBuilder masked = new StringBuilder();
         while (key.find()) {
-            String secret = key.group(1);
-            key.appendReplacement(masked, Matcher.quoteReplacement(
-                    "ce_live_\u2026" + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "")));
+            key.appendReplacement(masked, Matcher.quoteReplacement(hidden(key.group(1))));
         }
         return key.appendTail(masked).toString();
     }

@@ -13,8 +13,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * One try of one call, as a {@link CallListener} sees it. Headers are copied and masked only when asked for,
- * so a listener that does not read them costs nothing for them.
+ * One try of one call, as a {@link CallListener} sees it. It holds the headers already masked, never the
+ * request's own: a heap dump, a reflection-based logger or a serializer finds no key in it.
  */
 public final class Attempt {
 
@@ -29,8 +29,8 @@ public final class Attempt {
     private final RateLimit rateLimit;
     private final BalanceClientException exception;
     private final boolean willRetry;
-    private final HttpHeaders requestHeaders;
-    private final HttpHeaders responseHeaders;
+    private final Map<String, List<String>> requestHeaders;
+    private final Map<String, List<String>> responseHeaders;
 
     Attempt(String operationId, String method, String pathTemplate, String uri, int number, Duration duration, int status,
             String requestId, RateLimit rateLimit, BalanceClientException exception, boolean willRetry,
@@ -46,8 +46,8 @@ public final class Attempt {
         this.rateLimit = rateLimit;
         this.exception = exception;
         this.willRetry = willRetry;
-        this.requestHeaders = requestHeaders;
-        this.responseHeaders = responseHeaders;
+        this.requestHeaders = masked(requestHeaders);
+        this.responseHeaders = masked(responseHeaders);
     }
 
     /** The spec's {@code operationId}, e.g. {@code getWalletBalance}. */
@@ -105,12 +105,12 @@ public final class Attempt {
 
     /** The request's headers, {@code Authorization} masked ({@code Bearer ce_live_…0001}). */
     public Map<String, List<String>> requestHeaders() {
-        return masked(requestHeaders);
+        return requestHeaders;
     }
 
     /** The response's headers, masked the same way; empty when no response arrived. */
     public Map<String, List<String>> responseHeaders() {
-        return masked(responseHeaders);
+        return responseHeaders;
     }
 
     private static Map<String, List<String>> masked(HttpHeaders headers) {
@@ -119,7 +119,9 @@ public final class Attempt {
         }
         Map<String, List<String>> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.map().forEach((name, values) -> {
-            String[] copy = values.stream().map(ApiKey::maskIn).toArray(String[]::new);
+            // The proxy's credentials are no key, and no business of a listener's: only their scheme shows.
+            String[] copy = values.stream().map(value -> "proxy-authorization".equalsIgnoreCase(name)
+                    ? value.split(" ", 2)[0] + " \u2026" : ApiKey.maskIn(value)).toArray(String[]::new);
             masked.put(name, List.of(copy));
         });
         return Collections.unmodifiableMap(masked);

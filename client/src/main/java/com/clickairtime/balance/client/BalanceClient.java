@@ -92,7 +92,7 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
 
     @Override
     public String toString() {
-        return "BalanceClient{baseUrl=" + core.baseUrl + ", apiKey=" + (core.apiKey == null ? "(supplied per request)" : core.apiKey.masked())
+        return "BalanceClient{baseUrl=" + ApiKey.maskIn(core.baseUrl) + ", apiKey=" + (core.apiKey == null ? "(supplied per request)" : core.apiKey.masked())
                 + ", retryPolicy=" + core.retryPolicy + "}";
     }
 
@@ -113,8 +113,8 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
         String userAgentSuffix;
         Executor executor;
         HttpClient httpClient;
-        private ProxySelector proxy;
-        private Authenticator proxyAuthenticator;
+        ProxySelector proxy;
+        Authenticator proxyAuthenticator;
         private SSLContext sslContext;
         private SSLParameters sslParameters;
         private HttpClient.Version httpVersion;
@@ -124,7 +124,7 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
         private Builder() {
         }
 
-        /** Required, or {@link #apiKey(Supplier)}: {@code ce_live_} + 32 letters or digits. */
+        /** Required, or {@link #apiKey(Supplier)}: a key in the spec's format, see {@link ApiKey#of(String)}. */
         public Builder apiKey(String apiKey) {
             this.apiKey = ApiKey.of(apiKey);
             this.keySupplier = null;
@@ -222,8 +222,12 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
         }
 
         /**
-         * Answers the proxy's 407. The JDK disables Basic for tunnels to https:// targets unless
-         * {@code -Djdk.http.auth.tunneling.disabledSchemes=""}.
+         * The proxy's credentials, asked for every request ({@link Authenticator.RequestorType#PROXY}) and sent to the
+         * proxy as {@code Proxy-Authorization: Basic}, the one scheme the JDK's client speaks; never to the API.
+         * The SDK sends them itself rather than through {@code HttpClient}'s authenticator: with one set, JDKs before
+         * 24 (JDK-8326949) drop the request's own {@code Authorization} header, the API key. For an https:// API the
+         * JDK strips Basic from the tunnel's CONNECT unless the JVM runs with
+         * {@code -Djdk.http.auth.tunneling.disabledSchemes=""}: without it the call fails with the proxy's 407.
          */
         public Builder proxyAuthenticator(Authenticator authenticator) {
             this.proxyAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -245,7 +249,14 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
             return this;
         }
 
-        /** Runs the HTTP client's work and the async calls' retries. Default: the JDK's. */
+        /**
+         * Runs the HTTP client's work, the async calls' completions and their retries; you size it. Default: 4
+         * threads of the SDK's own for the HTTP client, and each async call on a virtual thread where the JVM has
+         * them (21+); before 21, through the JDK's {@code sendAsync} where the common pool is bounded, or else (two
+         * cores or fewer) on 12 threads of the client's own, 12 calls on the wire at once and the others queued.
+         * A thousand calls in flight then start at most 18 platform threads for the client, and the JVM's shared
+         * pools (common pool, virtual threads' carriers) at most one more per core; see {@code SdkThreads} for why.
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             transportOptions.add("executor");
@@ -277,14 +288,12 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
             return this;
         }
 
-        HttpClient newHttpClient() {
+        /** @param sdkThreads the executor when the caller gave none, so that the JDK does not start its own */
+        HttpClient newHttpClient(Executor sdkThreads) {
             HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                     .followRedirects(HttpClient.Redirect.NEVER);
             if (proxy != null) {
                 http.proxy(proxy);
-            }
-            if (proxyAuthenticator != null) {
-                http.authenticator(proxyAuthenticator);
             }
             if (sslContext != null) {
                 http.sslContext(sslContext);
@@ -292,8 +301,8 @@ public final class BalanceClient extends BalanceOperations implements AutoClosea
             if (sslParameters != null) {
                 http.sslParameters(sslParameters);
             }
-            if (executor != null) {
-                http.executor(executor);
+            if (executor != null || sdkThreads != null) {
+                http.executor(executor != null ? executor : sdkThreads);
             }
             if (httpVersion != null) {
                 http.version(httpVersion);

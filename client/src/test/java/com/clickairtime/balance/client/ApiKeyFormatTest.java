@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SDK's copy of the key format is the spec's, character for character. */
+/** The key format the build generated into the SDK is the spec's x-key-pattern, character for character. */
 class ApiKeyFormatTest {
 
     @Test

@@ -72,9 +72,15 @@ class NetworkOptionsTest {
                             ? new PasswordAuthentication("proxy-user", "proxy-secret".toCharArray()) : null;
                 }
             };
-            client(api.baseUrl()).proxy(proxy.selector()).proxyAuthenticator(credentials).build().getBalance();
+            java.util.List<Attempt> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            client(api.baseUrl()).proxy(proxy.selector()).proxyAuthenticator(credentials).listener(heard::add).build().getBalance();
             assertThat(proxy.forwarded).hasSize(1);
             assertThat(api.requests).hasSize(1);
+            // The API gets its key (JDKs before 24 drop it when HttpClient has an authenticator) and not the proxy's.
+            assertThat(api.requests.get(0).getFirst("Authorization")).isEqualTo("Bearer " + KEY);
+            assertThat(api.requests.get(0).containsKey("Proxy-authorization")).isFalse();
+            assertThat(heard).singleElement().satisfies(attempt -> assertThat(attempt.requestHeaders().get("Proxy-Authorization"))
+                    .containsExactly("Basic \u2026"));
         }
     }
 

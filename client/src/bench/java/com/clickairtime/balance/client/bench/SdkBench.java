@@ -1,7 +1,6 @@
 package com.clickairtime.balance.client.bench;
 
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -18,7 +17,8 @@ import java.util.Properties;
 
 /**
  * Runs {@link ClientBenchmark} and prints, per operation, the SDK's median call, the hand-written one's,
- * and their ratio: the median over the rounds of each round's ratio, with the lowest and highest.
+ * and their ratio: the median over the rounds of each round's ratio, with the lowest and highest; then
+ * {@link AsyncBench}, the async calls many at once.
  *
  * <p>Argument: the file to write the figures to. System properties {@code bench.rounds},
  * {@code bench.warmup} (iterations) and {@code bench.seconds} (per round) change the run's length; the
@@ -32,7 +32,7 @@ public final class SdkBench {
     private SdkBench() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks/sdk.properties");
         int rounds = Integer.getInteger("bench.rounds", 25);
         int warmup = Integer.getInteger("bench.warmup", 5);
@@ -70,6 +70,7 @@ public final class SdkBench {
                     ratio <= GOAL ? "met" : "NOT MET"));
         }
         System.out.println("[sdk bench] (the listener heard " + ClientBenchmark.HEARD.sum() + " in total)");
+        AsyncBench.run(figures);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(out)) {
             figures.store(writer, "BalanceClient against hand-written java.net.http + Jackson");

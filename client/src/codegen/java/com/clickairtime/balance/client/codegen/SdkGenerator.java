@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.openapitools.codegen.ClientOptInput;
 import org.openapitools.codegen.CodegenConfig;
 import org.openapitools.codegen.CodegenConstants;
@@ -23,12 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Generates the Java SDK from a spec: OpenAPI Generator's {@code java} generator ({@code native} library) with the
  * models as it writes them, and this kit's templates ({@code src/main/templates}) for the operations and the error
  * tables. The templates cannot join an operation to its envelope's {@code data} type or collect codes from the
- * examples, so this step reads both from the spec first and hands them over as vendor extensions and properties.
+ * examples, so this step reads both from the spec first and hands them over as vendor extensions and properties;
+ * likewise the key format ({@code x-key-pattern}) for {@code ApiKeyFormat.mustache}.
  *
  * <p>The build runs it with the JDK's source launcher ({@code java SdkGenerator.java spec templates output}), and
  * FixtureGenerationTest calls {@link #generate} on frozen fixture specs.
@@ -44,6 +48,7 @@ public final class SdkGenerator {
     static final String DEPRECATION = "x-sdk-deprecation";
     /** The spec's own reason for a deprecation: OpenAPI 3.0 has {@code deprecated: true} but no field for why. */
     static final String DEPRECATION_REASON = "x-deprecation";
+    static final String KEY_PATTERN = "x-key-pattern";
 
     private SdkGenerator() {
     }
@@ -86,10 +91,12 @@ public final class SdkGenerator {
         List<Map<String, Object>> errors = documentedErrors(openApi);
         config.additionalProperties().put("documentedErrors", errors);
         config.additionalProperties().put("documentedStatuses", documentedStatuses(errors));
+        config.additionalProperties().putAll(keyFormat(openApi));
         String errorFolder = "src/main/java/" + (PACKAGE + ".error").replace('.', '/');
         input.userDefinedTemplates(List.of(
                 supportingFile("ErrorCodes.mustache", errorFolder, "ErrorCodes.java"),
-                supportingFile("ErrorTypes.mustache", errorFolder, "ErrorTypes.java")));
+                supportingFile("ErrorTypes.mustache", errorFolder, "ErrorTypes.java"),
+                supportingFile("ApiKeyFormat.mustache", "src/main/java/" + PACKAGE.replace('.', '/'), "ApiKeyFormat.java")));
         DefaultGenerator generator = new DefaultGenerator();
         generator.setGeneratorPropertyDefault(CodegenConstants.API_TESTS, "false");
         generator.setGeneratorPropertyDefault(CodegenConstants.MODEL_TESTS, "false");
@@ -195,6 +202,103 @@ public final class SdkGenerator {
             }
         }
         throw new IllegalStateException(name + " documents no application/json success response");
+    }
+
+    /**
+     * The key format of the one security scheme that states {@code x-key-pattern}, as Java string literals for
+     * {@code ApiKeyFormat.mustache}: the pattern, its literal prefix (the SDK masks key-like text by it) and a
+     * description for the error on a malformed key.
+     */
+    static Map<String, Object> keyFormat(OpenAPI openApi) {
+        Map<String, SecurityScheme> schemes = openApi.getComponents() == null || openApi.getComponents().getSecuritySchemes() == null
+                ? Map.of() : openApi.getComponents().getSecuritySchemes();
+        Map<String, SecurityScheme> withPattern = new TreeMap<>();
+        schemes.forEach((name, scheme) -> {
+            if (scheme.getExtensions() != null && scheme.getExtensions().get(KEY_PATTERN) != null) {
+                withPattern.put(name, scheme);
+            }
+        });
+        if (withPattern.size() != 1) {
+            throw new IllegalStateException(withPattern.isEmpty()
+                    ? "no security scheme states " + KEY_PATTERN + ", the key format the SDK checks keys against"
+                    : "security schemes " + String.join(", ", withPattern.keySet()) + " each state " + KEY_PATTERN
+                    + "; the SDK takes one key format");
+        }
+        String name = withPattern.keySet().iterator().next();
+        SecurityScheme scheme = withPattern.get(name);
+        String pattern = String.valueOf(scheme.getExtensions().get(KEY_PATTERN));
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException(name + "." + KEY_PATTERN + " is not a regular expression: " + e.getDescription());
+        }
+        String prefix = literalPrefix(pattern);
+        if (prefix.isEmpty()) {
+            throw new IllegalStateException(name + "." + KEY_PATTERN + " " + pattern + " does not start with a literal prefix"
+                    + " (like ^ce_live_), which the SDK finds keys in text by, to mask them");
+        }
+        String description = scheme.getBearerFormat() == null || scheme.getBearerFormat().isBlank()
+                ? "matched by " + pattern : scheme.getBearerFormat().strip();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("keySchemeName", name);
+        properties.put("keyPatternJava", javaString(pattern));
+        properties.put("keyPrefixJava", javaString(prefix));
+        properties.put("keyDescriptionJava", javaString(description));
+        return properties;
+    }
+
+    /**
+     * The characters every match of an anchored pattern starts with: those after {@code ^} up to the first
+     * metacharacter, less the last one if a quantifier makes it optional. Empty for an unanchored pattern or one
+     * with an alternative at its top level.
+     */
+    static String literalPrefix(String pattern) {
+        if (!pattern.startsWith("^") || topLevelAlternative(pattern)) {
+            return "";
+        }
+        int end = 1;
+        while (end < pattern.length() && "\\.[]{}()*+?^$|".indexOf(pattern.charAt(end)) < 0) {
+            end++;
+        }
+        boolean quantified = end < pattern.length() && "*+?{".indexOf(pattern.charAt(end)) >= 0;
+        return pattern.substring(1, quantified ? end - 1 : end);
+    }
+
+    private static boolean topLevelAlternative(String pattern) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text as the inside of a Java string literal. */
+    static String javaString(String text) {
+        StringBuilder literal = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '\\' || c == '"') {
+                literal.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                literal.append(String.format("\\u%04x", (int) c));
+            } else {
+                literal.append(c);
+            }
+        }
+        return literal.toString();
     }
 
     /**

@@ -1,15 +1,22 @@
 package com.clickairtime.balance.client.error;
 
+import com.clickairtime.balance.client.ApiKey;
 import com.clickairtime.balance.client.RateLimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The API answered with an error. Branch on {@link #code()} (or on the subclass), never on the
  * message. Codes are an open set: a code this SDK does not know still arrives here.
+ *
+ * <p>What the body said is kept with key-like text masked ({@link ApiKey#maskIn}): a gateway or server that echoes
+ * the request's key back must not put it into an exception that is logged, serialized or dumped.
  */
 public class BalanceApiException extends BalanceClientException {
 
@@ -24,12 +31,12 @@ public class BalanceApiException extends BalanceClientException {
 
     public BalanceApiException(int status, String code, String errorMessage, Map<String, Object> details,
                                String requestId, Duration retryAfter) {
-        super(describe(status, code, errorMessage, requestId), null);
+        super(describe(status, ApiKey.maskIn(code), ApiKey.maskIn(errorMessage), ApiKey.maskIn(requestId)), null);
         this.status = status;
-        this.code = code;
-        this.errorMessage = errorMessage;
-        this.details = details == null ? Map.of() : Collections.unmodifiableMap(details);
-        this.requestId = requestId;
+        this.code = ApiKey.maskIn(code);
+        this.errorMessage = ApiKey.maskIn(errorMessage);
+        this.details = details == null ? Map.of() : masked(details);
+        this.requestId = ApiKey.maskIn(requestId);
         this.retryAfter = retryAfter;
     }
 
@@ -41,6 +48,30 @@ public class BalanceApiException extends BalanceClientException {
         this.details = Map.of();
         this.requestId = null;
         this.retryAfter = retryAfter;
+    }
+
+    /** A copy of the details, every text in them (names too, at any depth) masked. */
+    private static Map<String, Object> masked(Map<?, ?> details) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        details.forEach((name, value) -> copy.put(ApiKey.maskIn(String.valueOf(name)), maskedValue(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object maskedValue(Object value) {
+        if (value instanceof String) {
+            return ApiKey.maskIn((String) value);
+        }
+        if (value instanceof Map) {
+            return masked((Map<?, ?>) value);
+        }
+        if (value instanceof List) {
+            List<Object> copy = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                copy.add(maskedValue(item));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     private static String describe(int status, String code, String message, String requestId) {

@@ -36,13 +36,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The generator follows the spec, proven on a frozen fixture (never on the live spec's operation list): the
  * fixture's extra operation {@code getWalletLimits} with query and header parameters, an optional query parameter
- * on {@code getBalance}, new error codes and deprecated operations become SDK code that compiles for Java 11 and
+ * on {@code getBalance}, new error codes, deprecated operations and a key format of its own become SDK code that
+ * compiles for Java 11 and
  * calls the right URL.
  */
 class FixtureGenerationTest {
 
     static final Path TEMPLATES = Path.of("src/main/templates");
-    static final String KEY = "ce_live_FixtureKeyForGeneratedOperation1";
+    /** In the fixture's key format ({@code x-key-pattern}), which is not the live spec's. */
+    static final String KEY = "wbk_test_0123456789abcdef01234567";
 
     @TempDir
     static Path work;
@@ -57,9 +59,12 @@ class FixtureGenerationTest {
         SdkGenerator.generate(Path.of("src/test/resources/fixtures/limits.yaml"), TEMPLATES, output);
         Path sources = output.resolve("src/main/java");
         operationsSource = Files.readString(sources.resolve("com/clickairtime/balance/client/BalanceOperations.java"));
-        List<String> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
+        // With the hand-written runtime, as the build compiles them: what it takes from generated constants is inlined.
+        List<String> files = new ArrayList<>();
+        for (Path root : List.of(sources, Path.of("src/main/java"))) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                files.addAll(walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList()));
+            }
         }
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("--release", "11", "-proc:none", "-nowarn", "-d", classes.toString(),
@@ -69,7 +74,7 @@ class FixtureGenerationTest {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int exit = javac.run(null, null, errors, arguments.toArray(new String[0]));
         assertThat(exit).as("javac on the generated SDK:%n%s", errors.toString(StandardCharsets.UTF_8)).isZero();
-        // The generated classes first, then the hand-written runtime, in one loader so package-private access holds.
+        // The fixture's SDK first, then target/classes for the resources, in one loader so package-private access holds.
         generated = new ChildFirst(new URL[] {classes.toUri().toURL(), Path.of("target/classes").toUri().toURL()},
                 FixtureGenerationTest.class.getClassLoader());
 
@@ -225,6 +230,44 @@ class FixtureGenerationTest {
             }
         }
         assertThat(documented).isEqualTo(16);
+    }
+
+    @Test
+    void theKeyFormatIsTheFixtureSpecs() throws Exception {
+        // KEY is in the fixture's format: every other test's client was built with it.
+        Class<?> apiKey = generated.loadClass("com.clickairtime.balance.client.ApiKey");
+        Method of = apiKey.getMethod("of", String.class);
+        assertThat(of.invoke(null, KEY).toString()).isEqualTo("wbk_test_\u20264567");
+        assertThatThrownBy(() -> unwrap(of, null, "ce_live_FixtureKeyForGeneratedOperation1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an API key is wbk_test_ followed by 24 lowercase hex digits");
+        assertThatThrownBy(() -> unwrap(of, null, "wbk_test_0123456789ABCDEF01234567")).isInstanceOf(IllegalArgumentException.class);
+        // Text is masked by the fixture's prefix, whatever follows it.
+        assertThat(apiKey.getMethod("maskIn", String.class).invoke(null, "you sent Bearer " + KEY + " and wbk_test_zz"))
+                .isEqualTo("you sent Bearer wbk_test_\u20264567 and wbk_test_\u2026");
+    }
+
+    @Test
+    void aSpecWithoutAKeyPatternStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("      x-key-pattern: '^wbk_test_[0-9a-f]{24}$'\n", "",
+                "no security scheme states x-key-pattern");
+    }
+
+    @Test
+    void aKeyPatternWithoutALiteralPrefixStopsTheGeneration() throws IOException {
+        assertGenerationRefuses("x-key-pattern: '^wbk_test_[0-9a-f]{24}$'", "x-key-pattern: '^[0-9a-f]{24}$'",
+                "does not start with a literal prefix");
+    }
+
+    @Test
+    void aKeyPatternsLiteralPrefixEndsWhereTheRegexBegins() {
+        assertThat(SdkGenerator.literalPrefix("^ce_live_[A-Za-z0-9]{32}$")).isEqualTo("ce_live_");
+        assertThat(SdkGenerator.literalPrefix("^sk-[a-z]+$")).isEqualTo("sk-");
+        assertThat(SdkGenerator.literalPrefix("^keys?_[a-z]+$")).isEqualTo("key");
+        assertThat(SdkGenerator.literalPrefix("^ab(c|d)")).isEqualTo("ab");
+        assertThat(SdkGenerator.literalPrefix("^live_x|test_x")).isEmpty();
+        assertThat(SdkGenerator.literalPrefix("ce_live_[a-z]+")).isEmpty();
+        assertThat(SdkGenerator.javaString("^a\\d\"\u00e9$")).isEqualTo("^a\\\\d\\\"\\u00e9$");
     }
 
     @Test

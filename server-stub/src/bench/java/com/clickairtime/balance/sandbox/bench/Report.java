@@ -24,6 +24,8 @@ import java.util.function.ToDoubleFunction;
 final class Report {
 
     static final double SDK_GOAL = 1.05;
+    static final int ASYNC_THREADS_GOAL = 20;
+    static final double ASYNC_P99_GOAL = 2;
     static final double WIREMOCK_GOAL = 1.5;
     static final double PRISM_GOAL = 7;
     static final double FIRST_ANSWER_GOAL_SECONDS = 2.5;
@@ -116,6 +118,23 @@ final class Report {
                                 + "| %.3f (rounds %s to %s; %s µs against %s µs) | ≤ %.2f | %s |%n", operation, s.get("rounds"),
                         ratio, s.get(operation + ".ratio.min"), s.get(operation + ".ratio.max"), s.get(operation + ".sdk.us"),
                         s.get(operation + ".hand.us"), SDK_GOAL, verdict(ratio <= SDK_GOAL)));
+            }
+            if (s.has("async.scenarios")) {
+                for (String scenario : s.get("async.scenarios").split(",")) {
+                    String key = "async." + scenario;
+                    boolean defaults = scenario.startsWith("defaults");
+                    long threads = Long.parseLong(s.get(key + ".threads.started"));
+                    double p99 = s.number(key + ".p99.ratio");
+                    md.append(f("| SDK async, %s calls in flight, answers held %s ms, %s, JDK %s (%s): new platform threads (peak live); "
+                                    + "p99 / single call (medians of %s rounds) | %d (%s); %.2f (p50 %s ms, p99 %s ms, single %s ms, wall %s ms%s) "
+                                    + "| %s | %s |%n", s.get("async.calls"), s.get("async.delay.ms"),
+                            defaults ? "SDK defaults" : "caller's executor", s.get(key + ".jdk").split("[+.]")[0], s.get(key + ".mode"),
+                            s.get("async.rounds"), threads, s.get(key + ".threads.peak"), p99, s.get(key + ".p50.ms"),
+                            s.get(key + ".p99.ms"), s.get(key + ".single.p50.ms"), s.get(key + ".wall.ms"),
+                            "0".equals(s.get(key + ".failed")) ? "" : ", " + s.get(key + ".failed") + " failed",
+                            defaults ? f("≤ %d; ≤ %.0f (quiet machine)", ASYNC_THREADS_GOAL, ASYNC_P99_GOAL) : "side by side",
+                            defaults ? verdict(threads <= ASYNC_THREADS_GOAL) + "; " + verdict(p99 <= ASYNC_P99_GOAL) : ""));
+                }
             }
         } else {
             md.append("| SDK / hand-written call | not measured in this run (`-pl client,server-stub`) | ≤ 1.05 | |\n");

@@ -35,6 +35,11 @@ final class SdkFigures {
         return value;
     }
 
+    /** Whether the run wrote this figure: the async ones came later than the per-call ones. */
+    boolean has(String key) {
+        return figures.getProperty(key) != null;
+    }
+
     double number(String key) {
         return Double.parseDouble(get(key));
     }
