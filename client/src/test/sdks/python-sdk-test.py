@@ -234,10 +234,11 @@ def rules(spec, cases, default_key):
           and int(error.rate_limit.reset.timestamp()) == 1705314660, f"{error.retry_after} {error.rate_limit}")
     server.close()
 
-    # Bounded: a 503 that never ends is tried 1 + max_retries times; a 500 is never retried.
-    server = Scripted([{"status": 503, "body": internal}])
+    # Bounded: 503s are tried 1 + max_retries times, though the next try would succeed; a 500 is never retried.
+    unavailable = {"status": 503, "body": internal}
+    server = Scripted([unavailable, unavailable, unavailable, ok])
     with sdk.BalanceClient(api_key=other_key, base_url=server.url, retry=fast) as client:
-        error = expect_error(client, operation, "503 forever")
+        error = expect_error(client, operation, "three 503s with max_retries 2")
     check(type(error) is sdk.ServerError and error.status == 503 and len(server.seen) == 3, f"{error!r} {len(server.seen)}")
     server.close()
     server = Scripted([{"status": 500, "body": internal}, ok])
