@@ -149,4 +149,8 @@ async function main() {
   }
 }
 
-main().then(() => { stopAll(); }, error => fail(error.stack || String(error)));
+const began = Date.now();
+main().then(() => {
+  stopAll();
+  console.log(`[sdk products] done in ${Math.round((Date.now() - began) / 1000)} s`);
+}, error => fail(error.stack || String(error)));
