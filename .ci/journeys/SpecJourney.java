@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * breaking raises info.version's major part, one that implementers must act on its minor part, as
  * the README's semver rule says; the new version is computed from the document's. Usage:
  * SpecJourney <journey> <balance.yaml>; it rewrites the file in place and prints info.version.
+ * Issue 24 added four: a documented error, an enum value shown on a new wallet, a required
+ * property, a deprecation.
  */
 public class SpecJourney {
 
@@ -32,6 +34,16 @@ public class SpecJourney {
                 raise(spec, 1);
             }
             case "changed-balance" -> changedBalance(spec);
+            case "documented-error" -> {
+                documentedError(spec);
+                raise(spec, 1);
+            }
+            case "enum-value" -> enumValue(spec);
+            case "required-property" -> {
+                requiredProperty(spec);
+                raise(spec, 1);
+            }
+            case "deprecation" -> deprecation(spec);
             case "major-version" -> majorVersion(spec);
             default -> throw new IllegalArgumentException("no journey " + args[0]);
         }
@@ -148,6 +160,67 @@ public class SpecJourney {
     /** The GHS wallet's balance, changed wherever an example shows it. */
     static void changedBalance(ObjectNode spec) {
         forEachGhsWallet(spec, wallet -> wallet.put("balance", new java.math.BigDecimal("3100.00")));
+    }
+
+    /**
+     * GET /v2/balance/{wallet_id} documents a 423 WALLET_LOCKED for a locked wallet: the named pair
+     * locked_wallet (wal_locked_001), with a code no code of the kit names. A new documented
+     * error is something implementers must act on (the gate: at least a minor version).
+     */
+    static void documentedError(ObjectNode spec) {
+        ((ObjectNode) spec.at("/components/parameters/WalletId/examples")).putObject("locked_wallet")
+                .put("summary", "A wallet its owner has locked").put("value", "wal_locked_001");
+        ObjectNode responses = (ObjectNode) spec.at("/paths/~1v2~1balance~1{wallet_id}/get/responses");
+        ObjectNode locked = spec.at("/components/responses/WalletNotFound").deepCopy();
+        locked.put("description", "The wallet is locked by its owner; unlock it in the portal.");
+        ObjectNode examples = (ObjectNode) locked.at("/content/application~1json/examples");
+        examples.removeAll();
+        ObjectNode value = examples.putObject("locked_wallet").put("summary", "A locked wallet").putObject("value");
+        value.put("success", false);
+        ObjectNode error = value.putObject("error");
+        error.put("code", "WALLET_LOCKED").put("message", "This wallet is locked.");
+        error.putObject("details");
+        value.putObject("meta").put("request_id", "req_l0ck3dw4l001").put("timestamp", "2024-01-15T10:30:00.000Z");
+        responses.set("423", locked);
+    }
+
+    /**
+     * WalletStatus gains "suspended", shown on a new KES wallet (wal_kes_002) in a new named pair
+     * (kes_wallet) and in the account's list, whose documented total is the provider's (not what
+     * the sandbox's dataset rates would compute).
+     */
+    static void enumValue(ObjectNode spec) {
+        ((ArrayNode) spec.at("/components/schemas/WalletStatus/enum")).add("suspended");
+        ObjectNode kes = BalanceSpec.EXACT_JSON.createObjectNode();
+        kes.put("id", "wal_kes_002").put("currency", "KES").put("balance", new java.math.BigDecimal("1300.00"))
+                .put("type", "local").put("status", "suspended");
+        kes.putArray("allowed_countries").add("Kenya");
+        ObjectNode list = (ObjectNode) spec.at("/components/examples/AcmeBalance/value/data");
+        ((ArrayNode) list.get("wallets")).add(kes.deepCopy());
+        ((ObjectNode) list.get("available_balance")).put("amount", new java.math.BigDecimal("1260.60"));
+        ObjectNode one = spec.at("/components/examples/GhsWallet").deepCopy();
+        one.put("summary", "A suspended KES wallet");
+        ((ObjectNode) one.get("value")).set("data", kes);
+        ((ObjectNode) one.at("/value/meta")).put("request_id", "req_k3s5u5p3nd01");
+        ((ObjectNode) spec.at("/components/examples")).set("KesWallet", one);
+        ((ObjectNode) spec.at("/components/parameters/WalletId/examples")).putObject("kes_wallet")
+                .put("summary", "The account's suspended KES wallet").put("value", "wal_kes_002");
+        ((ObjectNode) spec.at("/paths/~1v2~1balance~1{wallet_id}/get/responses/200/content/application~1json/examples"))
+                .putObject("kes_wallet").put("$ref", "#/components/examples/KesWallet");
+    }
+
+    /** Wallet.updated_at, a required date-time, in the schema and every example wallet. */
+    static void requiredProperty(ObjectNode spec) {
+        ObjectNode wallet = (ObjectNode) spec.at("/components/schemas/Wallet");
+        ((ObjectNode) wallet.get("properties")).putObject("updated_at").put("type", "string").put("format", "date-time")
+                .put("description", "When the balance last changed, in UTC with millisecond precision.");
+        ((ArrayNode) wallet.get("required")).add("updated_at");
+        forEachWallet(spec, w -> w.put("updated_at", "2024-01-15T09:12:45.000Z"));
+    }
+
+    /** getWalletBalance deprecated (deprecated: true and nothing else). */
+    static void deprecation(ObjectNode spec) {
+        ((ObjectNode) spec.at("/paths/~1v2~1balance~1{wallet_id}/get")).put("deprecated", true);
     }
 
     /** The next major info.version, with Wallet.status removed from the schema and every example. */

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The sandbox's packages read as layers, each using only those below it:
  * config, logging, wire and routing at the bottom; then error; ratelimit and dataset; access;
- * wallet, example, container and docs; web; and the application at the top.
+ * wallet, example, parameter, container and docs; web; and the application at the top.
  */
 class SandboxPackagesTest {
 
@@ -34,6 +34,7 @@ class SandboxPackagesTest {
                 .layer("example").definedBy("..sandbox.example..")
                 .layer("container").definedBy("..sandbox.container..")
                 .layer("docs").definedBy("..sandbox.docs..")
+                .layer("parameter").definedBy("..sandbox.parameter..")
                 .layer("access").definedBy("..sandbox.access..")
                 .layer("ratelimit").definedBy("..sandbox.ratelimit..")
                 .layer("dataset").definedBy("..sandbox.dataset..")
@@ -46,11 +47,12 @@ class SandboxPackagesTest {
                 .whereLayer("example").mayOnlyBeAccessedByLayers("application", "web")
                 .whereLayer("container").mayOnlyBeAccessedByLayers("application", "web")
                 .whereLayer("docs").mayOnlyBeAccessedByLayers("application", "web")
-                .whereLayer("access").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs")
+                .whereLayer("parameter").mayOnlyBeAccessedByLayers("application", "web")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("application", "web", "wallet", "example", "container", "docs")
                 .whereLayer("ratelimit").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access")
-                .whereLayer("dataset").mayOnlyBeAccessedByLayers("application", "web", "wallet", "container", "docs", "access")
+                .whereLayer("dataset").mayOnlyBeAccessedByLayers("application", "web", "wallet", "example", "container", "docs", "access")
                 .whereLayer("error").mayOnlyBeAccessedByLayers("application", "web", "wallet", "example", "container", "docs",
-                        "access", "ratelimit", "dataset")
+                        "parameter", "access", "ratelimit", "dataset")
                 .check(SANDBOX);
     }
 }

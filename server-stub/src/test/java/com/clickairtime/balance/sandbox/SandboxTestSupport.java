@@ -28,6 +28,9 @@ public final class SandboxTestSupport {
     /** The spec, read once for all the sandbox's tests. */
     public static final BalanceSpec SPEC = BalanceSpec.load();
 
+    /** The mapper the sandbox answers with: its documented wire format on Jackson's defaults. */
+    public static final tools.jackson.databind.json.JsonMapper WIRE = wire();
+
     /** The sandbox's default dataset: the one definition of the demo keys. */
     public static final Dataset DATASET = Dataset.read(new ClassPathResource("sandbox/dataset.yaml"), SPEC.apiKeyPattern());
 
@@ -139,5 +142,11 @@ public final class SandboxTestSupport {
         MutableClock mutableClock() {
             return new MutableClock();
         }
+    }
+
+    private static tools.jackson.databind.json.JsonMapper wire() {
+        tools.jackson.databind.json.JsonMapper.Builder builder = tools.jackson.databind.json.JsonMapper.builder();
+        com.clickairtime.balance.sandbox.wire.JsonConfiguration.documentedWireFormat().customize(builder);
+        return builder.build();
     }
 }

@@ -31,9 +31,35 @@ public final class SpecFixtures {
         }
     }
 
+    /**
+     * The spec as it was at 2.0.0, frozen under test resources: for tests that name its examples,
+     * wallets or codes, which the live spec may change at any time.
+     */
+    public static final BalanceSpec FROZEN = BalanceSpec.parse(resource("fixtures/balance-2.0.0.yaml"));
+
     /** The live spec after an edit of a copy of its tree. */
     public static BalanceSpec edited(Consumer<ObjectNode> edit) {
-        ObjectNode copy = SandboxTestSupport.SPEC.raw().deepCopy();
+        return edited(SandboxTestSupport.SPEC, edit);
+    }
+
+    /** The frozen spec ({@link #FROZEN}) after an edit of a copy of its tree. */
+    public static BalanceSpec frozenEdited(Consumer<ObjectNode> edit) {
+        return edited(FROZEN, edit);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SpecFixtures.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BalanceSpec edited(BalanceSpec spec, Consumer<ObjectNode> edit) {
+        ObjectNode copy = spec.raw().deepCopy();
         edit.accept(copy);
         try {
             return BalanceSpec.parse(BalanceSpec.EXACT_YAML.writeValueAsString(copy));

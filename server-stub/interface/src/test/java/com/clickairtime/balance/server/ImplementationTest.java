@@ -30,19 +30,20 @@ class ImplementationTest {
     /** A minimal implementation, as a team's controller would be (it would add @RestController). */
     static class OneWalletService implements WalletBalanceApi {
 
-        private final Wallet wallet = new Wallet("wal_1", "USD", new BigDecimal("1.00"), WalletType.GLOBAL,
-                WalletStatus.ACTIVE, List.of("All Countries"));
-        private final Meta meta = new Meta("req_000000000000", OffsetDateTime.parse("2024-01-15T10:30:00Z"));
+        // Fluent setters, not constructors: a property the spec newly requires leaves this code compiling.
+        private final Wallet wallet = new Wallet().id("wal_1").currency("USD").balance(new BigDecimal("1.00"))
+                .type(WalletType.GLOBAL).status(WalletStatus.ACTIVE).allowedCountries(List.of("All Countries"));
+        private final Meta meta = new Meta().requestId("req_000000000000").timestamp(OffsetDateTime.parse("2024-01-15T10:30:00Z"));
 
         @Override
         public ResponseEntity<BalanceSummaryResponse> getBalance() {
-            return ResponseEntity.ok(new BalanceSummaryResponse(true,
-                    new BalanceSummary(new Money(new BigDecimal("1.00"), "USD"), List.of(wallet)), meta));
+            return ResponseEntity.ok(new BalanceSummaryResponse().success(true).data(new BalanceSummary()
+                    .availableBalance(new Money().amount(new BigDecimal("1.00")).currency("USD")).wallets(List.of(wallet))).meta(meta));
         }
 
         @Override
         public ResponseEntity<WalletResponse> getWalletBalance(String walletId) {
-            return wallet.getId().equals(walletId) ? ResponseEntity.ok(new WalletResponse(true, wallet, meta))
+            return wallet.getId().equals(walletId) ? ResponseEntity.ok(new WalletResponse().success(true).data(wallet).meta(meta))
                     : ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
     }

@@ -42,6 +42,10 @@ import java.util.Map;
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after RequestIds (every answer has its request id), HostCheck and CorsPolicy
 public class AccessFilter extends OncePerRequestFilter {
 
+    private static final ErrorCode INVALID_API_KEY = ErrorCode.of("INVALID_API_KEY");
+    private static final ErrorCode IP_NOT_ALLOWED = ErrorCode.of("IP_NOT_ALLOWED");
+    private static final ErrorCode RATE_LIMIT_EXCEEDED = ErrorCode.of("RATE_LIMIT_EXCEEDED");
+
     /** Set by the container on {@code OPTIONS *}, which it hands on as {@code OPTIONS /}. */
     public static final String ASTERISK_ATTRIBUTE = AccessFilter.class.getName() + ".asterisk";
 
@@ -59,6 +63,7 @@ public class AccessFilter extends OncePerRequestFilter {
         this.clientAddress = clientAddress;
         this.limits = limits;
         this.errors = errors;
+        errors.require(INVALID_API_KEY, IP_NOT_ALLOWED, RATE_LIMIT_EXCEEDED);
         this.clock = clock;
     }
 
@@ -95,7 +100,7 @@ public class AccessFilter extends OncePerRequestFilter {
             // No credential is no guess: traffic, counted against the address, never a failed authentication.
             RateLimiter.Verdict budget = limits.requests().charge(address);
             budget.writeHeaders(response);
-            refuse(request, response, budget.allowed() ? new ApiException(ErrorCode.INVALID_API_KEY) : exceeded(budget, response));
+            refuse(request, response, budget.allowed() ? new ApiException(INVALID_API_KEY) : exceeded(budget, response));
             return;
         }
         Dataset.ApiKeyEntry key;
@@ -111,7 +116,7 @@ public class AccessFilter extends OncePerRequestFilter {
         if (!keys.allows(key, caller)) {
             // Not the key's to pay: a caller outside the allow-list must not spend its owner's budget.
             limits.requests().charge(address).writeHeaders(response);
-            refuse(request, response, new ApiException(ErrorCode.IP_NOT_ALLOWED));
+            refuse(request, response, new ApiException(IP_NOT_ALLOWED));
             return;
         }
         RateLimiter.Verdict budget = limits.keys().charge(key.key());
@@ -136,7 +141,7 @@ public class AccessFilter extends OncePerRequestFilter {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("limit", budget.limit());
         details.put("retry_after_seconds", budget.retryAfterSeconds());
-        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, details);
+        return new ApiException(RATE_LIMIT_EXCEEDED, details);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal)

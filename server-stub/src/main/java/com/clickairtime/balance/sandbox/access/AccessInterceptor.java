@@ -1,6 +1,7 @@
 package com.clickairtime.balance.sandbox.access;
 
 import com.clickairtime.balance.sandbox.error.ApiException;
+import com.clickairtime.balance.sandbox.error.ErrorCatalog;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,10 +25,13 @@ import java.util.Map;
 @Component
 public class AccessInterceptor implements HandlerInterceptor {
 
+    private static final ErrorCode INSUFFICIENT_PERMISSIONS = ErrorCode.of("INSUFFICIENT_PERMISSIONS");
+
     private final Map<String, List<String>> requiredPermissions;
     private final ApiRoutes routes;
 
-    public AccessInterceptor(BalanceSpec spec, ApiRoutes routes) {
+    public AccessInterceptor(BalanceSpec spec, ApiRoutes routes, ErrorCatalog errors) {
+        errors.require(INSUFFICIENT_PERMISSIONS);
         this.requiredPermissions = spec.requiredPermissions();
         this.routes = routes;
     }
@@ -44,7 +48,7 @@ public class AccessInterceptor implements HandlerInterceptor {
         }
         Caller caller = Caller.of(request);
         if (caller.permissions() == null || !caller.permissions().containsAll(required)) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, Map.of("required_permissions", required));
+            throw new ApiException(INSUFFICIENT_PERMISSIONS, Map.of("required_permissions", required));
         }
         if (!caller.budget().allowed()) {
             throw AccessFilter.exceeded(caller.budget(), response);

@@ -2,6 +2,7 @@ package com.clickairtime.balance.sandbox.access;
 
 import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.sandbox.error.ApiException;
+import com.clickairtime.balance.sandbox.error.ErrorCatalog;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,16 @@ import java.util.stream.Collectors;
 @Component
 public class ApiKeys {
 
+    private static final ErrorCode EXPIRED_API_KEY = ErrorCode.of("EXPIRED_API_KEY");
+    private static final ErrorCode INVALID_API_KEY = ErrorCode.of("INVALID_API_KEY");
+    private static final ErrorCode REVOKED_API_KEY = ErrorCode.of("REVOKED_API_KEY");
+
     private final Pattern bearer;
     private final Map<String, Dataset.ApiKeyEntry> byKey;
     private final Map<String, List<IpRange>> allowLists;
 
-    public ApiKeys(Dataset dataset, BalanceSpec spec) {
+    public ApiKeys(Dataset dataset, BalanceSpec spec, ErrorCatalog errors) {
+        errors.require(INVALID_API_KEY, REVOKED_API_KEY, EXPIRED_API_KEY);
         // The auth-scheme is case-insensitive (RFC 9110, section 11.1); the key itself is not.
         this.bearer = Pattern.compile("(?i:bearer) +(" + spec.apiKeyRegex() + ")");
         this.byKey = dataset.apiKeys().stream()
@@ -53,18 +59,18 @@ public class ApiKeys {
      */
     public Dataset.ApiKeyEntry authenticate(List<String> authorizations, Instant now) {
         if (authorizations.size() != 1) {
-            throw new ApiException(ErrorCode.INVALID_API_KEY);
+            throw new ApiException(INVALID_API_KEY);
         }
         Matcher credentials = bearer.matcher(authorizations.get(0).strip());
         Dataset.ApiKeyEntry key = credentials.matches() ? byKey.get(credentials.group(1)) : null;
         if (key == null) {
-            throw new ApiException(ErrorCode.INVALID_API_KEY);
+            throw new ApiException(INVALID_API_KEY);
         }
         if (key.revoked()) {
-            throw new ApiException(ErrorCode.REVOKED_API_KEY);
+            throw new ApiException(REVOKED_API_KEY);
         }
         if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
-            throw new ApiException(ErrorCode.EXPIRED_API_KEY);
+            throw new ApiException(EXPIRED_API_KEY);
         }
         return key;
     }

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class HostCheck extends OncePerRequestFilter {
 
+    private static final ErrorCode MALFORMED_REQUEST = ErrorCode.of("MALFORMED_REQUEST");
+
     private final Set<String> allowed;
     private final ErrorResponses errors;
     private final RateLimits limits;
@@ -38,6 +40,7 @@ public class HostCheck extends OncePerRequestFilter {
     public HostCheck(SandboxProperties properties, ErrorResponses errors, RateLimits limits, ClientAddress clientAddress) {
         this.allowed = properties.allowedHosts().stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.errors = errors;
+        errors.require(MALFORMED_REQUEST);
         this.limits = limits;
         this.clientAddress = clientAddress;
     }
@@ -51,7 +54,7 @@ public class HostCheck extends OncePerRequestFilter {
             return;
         }
         limits.requests().charge(clientAddress.bucket(request)).writeHeaders(response);
-        errors.write(request, response, ErrorCode.MALFORMED_REQUEST);
+        errors.write(request, response, MALFORMED_REQUEST);
     }
 
     /** The host name without its port: {@code localhost:8080} and {@code [::1]:8080} become {@code localhost} and {@code [::1]}. */

@@ -27,6 +27,8 @@ import java.util.Set;
 @Component
 public class BodyRefusalValve extends ValveBase {
 
+    private static final ErrorCode MALFORMED_REQUEST = ErrorCode.of("MALFORMED_REQUEST");
+
     private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ErrorResponses errors;
@@ -36,6 +38,7 @@ public class BodyRefusalValve extends ValveBase {
     public BodyRefusalValve(ErrorResponses errors, RateLimits limits, ClientAddress clientAddress) {
         super(true);
         this.errors = errors;
+        errors.require(MALFORMED_REQUEST);
         this.limits = limits;
         this.clientAddress = clientAddress;
     }
@@ -65,7 +68,7 @@ public class BodyRefusalValve extends ValveBase {
             return;
         }
         limits.requests().charge(clientAddress.bucket(request)).writeHeaders(response);
-        errors.write(request, response, ErrorCode.MALFORMED_REQUEST);
+        errors.write(request, response, MALFORMED_REQUEST);
         response.finishResponse();
         response.setErrorReported();
     }

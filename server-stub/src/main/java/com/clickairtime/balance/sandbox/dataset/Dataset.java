@@ -2,14 +2,14 @@ package com.clickairtime.balance.sandbox.dataset;
 
 import com.clickairtime.balance.sandbox.net.IpRange;
 import com.clickairtime.balance.server.model.Wallet;
-import com.clickairtime.balance.server.model.WalletStatus;
-import com.clickairtime.balance.server.model.WalletType;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.metadata.PropertyDescriptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -17,18 +17,20 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.Resource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,8 +73,34 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         }
     }
 
-    public record WalletEntry(String id, String currency, BigDecimal balance, String type, String status,
-                              List<String> allowedCountries) {
+    /**
+     * One wallet as the dataset writes it: the properties of the spec's {@code Wallet}, by their
+     * names in the spec, so that a property the spec adds needs only its lines here. The few the
+     * sandbox computes with (the id, the currency, the balance) have accessors.
+     *
+     * @param fields the entry's properties, in the file's order
+     */
+    public record WalletEntry(Map<String, Object> fields) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public WalletEntry {
+            fields = Collections.unmodifiableMap(fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields));
+        }
+
+        public String id() {
+            return fields.get("id") instanceof String id ? id : null;
+        }
+
+        public String currency() {
+            return fields.get("currency") instanceof String currency ? currency : null;
+        }
+
+        /** The balance as written, scale and all; null when it is missing or no number. */
+        public BigDecimal balance() {
+            Object balance = fields.get("balance");
+            return balance instanceof BigDecimal decimal ? decimal
+                    : balance instanceof Number number ? new BigDecimal(number.toString()) : null;
+        }
     }
 
     /**
@@ -127,15 +155,6 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         return where + (e instanceof MismatchedInputException ? "a value of the wrong type or shape" : "not valid YAML");
     }
 
-    private static boolean knownValue(Runnable parse) {
-        try {
-            parse.run();
-            return true;
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
-    }
-
     /** Whether the amount is one of the currency's, at its scale without rounding; an unknown currency is not. */
     private static boolean fitsMinorUnits(BigDecimal amount, String currency) {
         try {
@@ -179,11 +198,15 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
         return problems;
     }
 
+    /** The wallet properties the sandbox computes with (the account's total), checked before the model's constraints. */
+    private static final Set<String> COMPUTED_WITH = Set.of("id", "currency", "balance");
+
     private void walletProblems(String entry, WalletEntry wallet, Map<String, String> walletIds, List<String> problems) {
         if (wallet == null) {
             problems.add(entry + ": empty");
             return;
         }
+        // The three the sandbox computes with are needed whatever the spec requires; a missing one is named once, here.
         if (wallet.id() == null || wallet.id().isBlank()) {
             problems.add(entry + ".id: missing");
         } else if (walletIds.putIfAbsent(wallet.id(), entry) != null) {
@@ -195,71 +218,124 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
             problems.add(entry + ".currency: no USD rate for " + wallet.currency() + " in usd_rates");
         }
         if (wallet.balance() == null) {
-            problems.add(entry + ".balance: missing");
+            problems.add(entry + ".balance: " + (wallet.fields().get("balance") == null ? "missing" : "not a number"));
         } else if (wallet.balance().signum() < 0) {
             problems.add(entry + ".balance: " + wallet.balance().toPlainString() + " is negative");
         } else if (wallet.currency() != null && !fitsMinorUnits(wallet.balance(), wallet.currency())) {
             problems.add(entry + ".balance: " + wallet.balance().toPlainString() + " is no amount of " + wallet.currency()
                     + " (ISO 4217 currency with that many decimal places at most)");
         }
-        if (!knownValue(() -> WalletType.fromValue(wallet.type()))) {
-            problems.add(entry + ".type: " + wallet.type() + " is not one the spec documents");
-        }
-        if (!knownValue(() -> WalletStatus.fromValue(wallet.status()))) {
-            problems.add(entry + ".status: " + wallet.status() + " is not one the spec documents");
-        }
-        if (wallet.allowedCountries() == null) {
-            problems.add(entry + ".allowed_countries: missing");
-        }
-        schemaProblems(entry, wallet, problems);
+        modelProblems(entry, wallet, problems);
     }
 
     /**
-     * The spec's bounds and patterns on Wallet's fields (a wallet id of at most so many
-     * characters, at least one country) are the generated model's constraints, so each field the
-     * entry holds as the model does is checked against them: a wallet that breaks one could never
-     * be served or asked for. A missing field is named above; a converted one (the amount, the
-     * enums) is checked above as what it becomes.
+     * The entry against the spec's {@code Wallet}, as the generated model states it: every
+     * property the entry names must be one of the model's (a typo must not silently drop what it
+     * meant to set), every value must convert to the property's type (an enum value the spec
+     * does not list is refused), every property the spec requires must be there, and every value
+     * must keep the spec's bounds and patterns (a wallet id of at most so many characters, at
+     * least one country): a wallet that breaks one could never be served or asked for.
      */
-    private static void schemaProblems(String entry, WalletEntry wallet, List<String> problems) {
+    private static void modelProblems(String entry, WalletEntry wallet, List<String> problems) {
+        Map<String, String> properties = WalletModel.properties();
+        wallet.fields().forEach((field, value) -> {
+            if (!properties.containsKey(field)) {
+                problems.add(entry + ": unknown field '" + field + "' (the spec's Wallet has " + properties.keySet() + ")");
+            } else if (value != null && !WalletModel.converts(field, value)) {
+                problems.add(entry + "." + field + ": " + value + " is not one the spec documents (the spec's Wallet." + field + ")");
+            }
+        });
         for (PropertyDescriptor property : ModelConstraints.VALIDATOR.getConstraintsForClass(Wallet.class).getConstrainedProperties()) {
-            String name = property.getPropertyName();
-            Object value = entryValue(wallet, name);
-            if (value == null || !property.getElementClass().isInstance(value)) {
+            String field = WalletModel.wireName(property.getPropertyName());
+            Object value = wallet.fields().get(field);
+            if (value == null) {
+                if (WalletModel.required(property) && !COMPUTED_WITH.contains(field)) {
+                    problems.add(entry + "." + field + ": missing (the spec requires Wallet." + field + ")");
+                }
                 continue;
             }
-            String field = wireName(name);
+            if (!WalletModel.converts(field, value)) {
+                continue;
+            }
+            Object typed = WalletModel.property(field, value, property.getPropertyName());
+            // An amount is checked above as the currency's; the model's constraints are on what it becomes.
+            if (typed == null || !property.getElementClass().isInstance(typed)) {
+                continue;
+            }
             Set<String> messages = new TreeSet<>();
-            for (ConstraintViolation<Wallet> violation : ModelConstraints.VALIDATOR.validateValue(Wallet.class, name, value)) {
+            for (ConstraintViolation<Wallet> violation : ModelConstraints.VALIDATOR.validateValue(Wallet.class, property.getPropertyName(), typed)) {
                 messages.add(violation.getMessage());
             }
             messages.forEach(message -> problems.add(entry + "." + field + ": " + message + " (the spec's Wallet." + field + ")"));
         }
     }
 
-    /** The spec's name of a model property, as its getter's {@code @JsonProperty} holds it; the dataset's fields have the same names. */
-    private static String wireName(String property) {
-        for (Method method : Wallet.class.getMethods()) {
-            JsonProperty json = method.getAnnotation(JsonProperty.class);
-            if (json != null && method.getParameterCount() == 0 && method.getName().equalsIgnoreCase("get" + property)) {
-                return json.value();
-            }
-        }
-        return property;
-    }
+    /** The generated {@code Wallet}, read through Jackson as the sandbox serves it. */
+    private static final class WalletModel {
 
-    /** The entry's field of the model property's name, if it has one. */
-    private static Object entryValue(WalletEntry wallet, String property) {
-        for (RecordComponent component : WalletEntry.class.getRecordComponents()) {
-            if (component.getName().equals(property)) {
-                try {
-                    return component.getAccessor().invoke(wallet);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + property + " of a dataset wallet", e);
+        /** Reads dataset values into the model, decimals with the scale written. */
+        private static final JsonMapper MODELS = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+
+        /** The model's properties: the spec's name of each, to the model's. */
+        static Map<String, String> properties() {
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (Method method : Wallet.class.getMethods()) {
+                JsonProperty json = method.getAnnotation(JsonProperty.class);
+                if (json != null && method.getParameterCount() == 0 && method.getName().startsWith("get")) {
+                    String name = method.getName().substring(3);
+                    properties.put(json.value(), Character.toLowerCase(name.charAt(0)) + name.substring(1));
                 }
             }
+            return properties;
         }
-        return null;
+
+        static String wireName(String property) {
+            return properties().entrySet().stream().filter(entry -> entry.getValue().equals(property))
+                    .map(Map.Entry::getKey).findFirst().orElse(property);
+        }
+
+        /** Whether the spec requires the property: the generator marks a required one {@code @NotNull}. */
+        static boolean required(PropertyDescriptor property) {
+            return property.getConstraintDescriptors().stream()
+                    .anyMatch(constraint -> constraint.getAnnotation() instanceof NotNull);
+        }
+
+        static boolean converts(String field, Object value) {
+            try {
+                MODELS.convertValue(single(field, value), Wallet.class);
+                return true;
+            } catch (JacksonException | IllegalArgumentException wrongTypeOrValue) {
+                return false;
+            }
+        }
+
+        /** The model's value of one property of the entry, converted as the whole entry would be. */
+        static Object property(String field, Object value, String property) {
+            Wallet one = MODELS.convertValue(single(field, value), Wallet.class);
+            try {
+                return Wallet.class.getMethod("get" + Character.toUpperCase(property.charAt(0)) + property.substring(1)).invoke(one);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + property + " of a dataset wallet", e);
+            }
+        }
+
+        static Wallet wallet(WalletEntry entry) {
+            return MODELS.convertValue(entry.fields(), Wallet.class);
+        }
+
+        private static Map<String, Object> single(String field, Object value) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put(field, value);
+            return one;
+        }
+    }
+
+    /** The entry as the generated model, once the dataset has been read (and so checked). */
+    public static Wallet model(WalletEntry entry) {
+        return WalletModel.wallet(entry);
     }
 
     /** One validator for the JVM's life (its factory must stay open), messages in one language on every machine. */

@@ -25,6 +25,8 @@ import java.util.Set;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class DocsHeaders extends OncePerRequestFilter {
 
+    private static final ErrorCode NOT_FOUND = ErrorCode.of("NOT_FOUND");
+
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -36,6 +38,7 @@ public class DocsHeaders extends OncePerRequestFilter {
 
     public DocsHeaders(ErrorResponses errors) {
         this.errors = errors;
+        errors.require(NOT_FOUND);
     }
 
     @Override
@@ -48,7 +51,7 @@ public class DocsHeaders extends OncePerRequestFilter {
             response.setHeader("Referrer-Policy", "no-referrer");
         }
         if (STOCK.contains(path)) {
-            errors.write(request, response, ErrorCode.NOT_FOUND);
+            errors.write(request, response, NOT_FOUND);
             return;
         }
         chain.doFilter(request, response);

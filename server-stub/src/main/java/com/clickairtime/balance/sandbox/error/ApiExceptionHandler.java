@@ -34,12 +34,18 @@ import java.util.Optional;
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
+    private static final ErrorCode INTERNAL_ERROR = ErrorCode.of("INTERNAL_ERROR");
+    private static final ErrorCode INVALID_PARAMETER = ErrorCode.of("INVALID_PARAMETER");
+    private static final ErrorCode MALFORMED_REQUEST = ErrorCode.of("MALFORMED_REQUEST");
+    private static final ErrorCode NOT_ACCEPTABLE = ErrorCode.of("NOT_ACCEPTABLE");
+
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorResponses errors;
 
     public ApiExceptionHandler(ErrorResponses errors) {
         this.errors = errors;
+        errors.require(INTERNAL_ERROR, INVALID_PARAMETER, MALFORMED_REQUEST, NOT_ACCEPTABLE);
     }
 
     @ExceptionHandler(ApiException.class)
@@ -59,12 +65,12 @@ public class ApiExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     void malformed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        errors.write(request, response, ErrorCode.MALFORMED_REQUEST);
+        errors.write(request, response, MALFORMED_REQUEST);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        errors.write(request, response, ErrorCode.NOT_ACCEPTABLE);
+        errors.write(request, response, NOT_ACCEPTABLE);
     }
 
     /**
@@ -76,7 +82,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestValueException.class,
             HandlerMethodValidationException.class})
     void invalidParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        errors.write(request, response, ErrorCode.INVALID_PARAMETER, parameter(e).<Map<String, Object>>map(
+        errors.write(request, response, INVALID_PARAMETER, parameter(e).<Map<String, Object>>map(
                 name -> Map.of("parameter", name)).orElse(Map.of()));
     }
 
@@ -126,6 +132,6 @@ public class ApiExceptionHandler {
         // The route's template and the request id, never the raw path or query: they are the caller's input.
         log.error("Unexpected error on {} {} (request_id={})", request.getMethod(),
                 request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), RequestIds.of(request), e);
-        errors.write(request, response, ErrorCode.INTERNAL_ERROR);
+        errors.write(request, response, INTERNAL_ERROR);
     }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
 @Component
 public class ErrorResponses {
 
+    private static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.of("METHOD_NOT_ALLOWED");
+
     private final JsonMapper json;
     private final ResponseMeta meta;
     private final ErrorCatalog catalog;
@@ -33,6 +35,12 @@ public class ErrorResponses {
         this.meta = meta;
         this.catalog = catalog;
         this.routes = routes;
+        catalog.require(METHOD_NOT_ALLOWED);
+    }
+
+    /** Stops the start when the spec does not document a code that the caller's behaviour answers with. */
+    public void require(ErrorCode... codes) {
+        catalog.require(codes);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
@@ -52,14 +60,14 @@ public class ErrorResponses {
     /** 405 with the {@code Allow} header that lists what is mapped at that path instead. */
     public void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.ALLOW, routes.allow(request));
-        write(request, response, ErrorCode.METHOD_NOT_ALLOWED);
+        write(request, response, METHOD_NOT_ALLOWED);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
                       Map<String, Object> details) throws IOException {
-        ErrorResponse body = new ErrorResponse(false,
-                new ErrorDetail(code.name(), catalog.message(code), new LinkedHashMap<>(details)),
-                meta.of(request));
+        ErrorResponse body = new ErrorResponse().success(false)
+                .error(new ErrorDetail().code(code.name()).message(catalog.message(code)).details(new LinkedHashMap<>(details)))
+                .meta(meta.of(request));
         response.resetBuffer();
         response.setStatus(catalog.status(code));
         protect(response);

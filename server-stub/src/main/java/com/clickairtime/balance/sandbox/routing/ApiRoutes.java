@@ -163,7 +163,7 @@ public class ApiRoutes {
     }
 
     /** A handler method that implements a method of a generated operation interface. */
-    private static boolean isOperation(HandlerMethod handler) {
+    public static boolean isOperation(HandlerMethod handler) {
         Method method = handler.getMethod();
         for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(handler.getBeanType())) {
             if (type.getPackageName().equals(API_PACKAGE)

@@ -50,6 +50,8 @@ final class ExampleWallets {
                 found.walk(example.operationId() + " " + example.name(), "", example.body(), example.bodySchema());
             }
         }
+        found.missingFromLists();
+        found.inListOrder();
         if (!found.conflicts.isEmpty()) {
             throw new IllegalStateException("balance.yaml's examples disagree, so the sandbox cannot serve both:\n  - "
                     + String.join("\n  - ", found.conflicts));
@@ -57,7 +59,39 @@ final class ExampleWallets {
         return found;
     }
 
-    /** Every wallet the examples show, by id, in the order they first appear. */
+    /**
+     * A wallet that one example shows and a list of the account's wallets leaves out: the list
+     * and its total are what the account holds, so the wallet would be served alone by id and
+     * missing from the list, or the total recomputed silently. Either way the examples disagree.
+     */
+    private void missingFromLists() {
+        for (Shown summary : summaries) {
+            Set<String> listed = new LinkedHashSet<>();
+            summary.value().path("wallets").forEach(wallet -> listed.add(wallet.path("id").asText()));
+            wallets.forEach((id, shown) -> {
+                if (!listed.contains(id)) {
+                    conflicts.add("wallet " + id + " is shown in " + shown.where() + " but missing from the account's wallets in "
+                            + summary.where() + "/wallets: add it there (and to the total)");
+                }
+            });
+        }
+    }
+
+    /** The wallets in the order the account's list shows them, wherever else they appear first. */
+    private void inListOrder() {
+        if (summaries.isEmpty() || !conflicts.isEmpty()) {
+            return;
+        }
+        Map<String, Shown> ordered = new LinkedHashMap<>();
+        summaries.get(0).value().path("wallets").forEach(wallet -> {
+            String id = wallet.path("id").asText();
+            ordered.put(id, wallets.get(id));
+        });
+        wallets.clear();
+        wallets.putAll(ordered);
+    }
+
+    /** Every wallet the examples show, by id, in the order the account's list shows them (else as they first appear). */
     Map<String, Shown> wallets() {
         return wallets;
     }
@@ -100,17 +134,22 @@ final class ExampleWallets {
 
     /** The first field in which two views differ, with both values. */
     static String difference(Shown one, Shown other) {
+        return difference(one.value(), one.where(), other.value(), other.where());
+    }
+
+    /** The first field in which two objects differ, with both values and where each was seen. */
+    static String difference(JsonNode one, String oneWhere, JsonNode other, String otherWhere) {
         Set<String> fields = new LinkedHashSet<>();
-        one.value().fieldNames().forEachRemaining(fields::add);
-        other.value().fieldNames().forEachRemaining(fields::add);
+        one.fieldNames().forEachRemaining(fields::add);
+        other.fieldNames().forEachRemaining(fields::add);
         for (String field : fields) {
-            JsonNode a = one.value().get(field);
-            JsonNode b = other.value().get(field);
+            JsonNode a = one.get(field);
+            JsonNode b = other.get(field);
             if (a == null ? b != null : !a.equals(b)) {
-                return field + " is " + shown(a) + " in " + one.where() + " but " + shown(b) + " in " + other.where();
+                return field + " is " + shown(a) + " in " + oneWhere + " but " + shown(b) + " in " + otherWhere;
             }
         }
-        return one.value() + " in " + one.where() + " but " + other.value() + " in " + other.where();
+        return one + " in " + oneWhere + " but " + other + " in " + otherWhere;
     }
 
     private static String shown(JsonNode value) {

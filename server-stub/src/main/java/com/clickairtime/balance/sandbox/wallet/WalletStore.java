@@ -5,8 +5,6 @@ import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.clickairtime.balance.server.model.BalanceSummary;
 import com.clickairtime.balance.server.model.Money;
 import com.clickairtime.balance.server.model.Wallet;
-import com.clickairtime.balance.server.model.WalletStatus;
-import com.clickairtime.balance.server.model.WalletType;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,13 +41,17 @@ public class WalletStore {
     private final Map<String, Map<String, Wallet>> walletsByAccount = new LinkedHashMap<>();
     private final Map<String, BalanceSummary> summaries = new LinkedHashMap<>();
 
-    public WalletStore(Dataset dataset, BalanceSpec spec) {
+    /**
+     * @param wire the mapper the sandbox answers with: a wallet the examples show must come out of
+     *             it as the examples write it, or the start stops naming the example and the field
+     */
+    public WalletStore(Dataset dataset, BalanceSpec spec, JsonMapper wire) {
         ExampleWallets examples = dataset.accounts().values().stream().anyMatch(Dataset.Account::fromExamples)
                 ? ExampleWallets.of(spec) : null;
         dataset.accounts().forEach((account, entries) -> {
             Map<String, Wallet> wallets = new LinkedHashMap<>();
             if (entries.fromExamples()) {
-                examples.wallets().forEach((id, shown) -> wallets.put(id, model(shown.value(), Wallet.class)));
+                examples.wallets().forEach((id, shown) -> wallets.put(id, served(shown, wire)));
             } else {
                 for (Dataset.WalletEntry entry : entries.wallets()) {
                     wallets.put(entry.id(), toWallet(entry));
@@ -57,8 +59,8 @@ public class WalletStore {
             }
             walletsByAccount.put(account, Map.copyOf(wallets));
             Money total = entries.fromExamples() ? documentedTotal(examples, wallets) : null;
-            summaries.put(account, new BalanceSummary(total != null ? total : usdTotal(dataset, account, wallets),
-                    List.copyOf(wallets.values())));
+            summaries.put(account, new BalanceSummary().availableBalance(total != null ? total : usdTotal(dataset, account, wallets))
+                    .wallets(List.copyOf(wallets.values())));
         });
         if (examples != null) {
             dataset.accounts().forEach((account, entries) -> {
@@ -116,7 +118,7 @@ public class WalletStore {
             }
             usd = usd.add(wallet.getBalance().multiply(rate));
         }
-        return new Money(usd.setScale(minorUnits(USD), RoundingMode.HALF_EVEN), USD);
+        return new Money().amount(usd.setScale(minorUnits(USD), RoundingMode.HALF_EVEN)).currency(USD);
     }
 
     private static <T> T model(JsonNode value, Class<T> type) {
@@ -137,7 +139,27 @@ public class WalletStore {
     }
 
     private static Wallet toWallet(Dataset.WalletEntry entry) {
-        return new Wallet(entry.id(), entry.currency(), entry.balance().setScale(minorUnits(entry.currency())), WalletType.fromValue(entry.type()),
-                WalletStatus.fromValue(entry.status()), List.copyOf(entry.allowedCountries()));
+        return Dataset.model(entry).balance(entry.balance().setScale(minorUnits(entry.currency())));
+    }
+
+    /**
+     * A wallet an example shows, as the sandbox will serve it. What the wire format would write
+     * otherwise (a timestamp without its milliseconds, say) cannot be served as documented, so it
+     * stops the start with the example, the field and both writings.
+     */
+    private static Wallet served(ExampleWallets.Shown shown, JsonMapper wire) {
+        Wallet wallet = model(shown.value(), Wallet.class);
+        JsonNode written;
+        try {
+            written = BalanceSpec.EXACT_JSON.readTree(wire.writeValueAsString(wallet));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!written.equals(shown.value())) {
+            throw new IllegalStateException("balance.yaml's " + shown.where() + " cannot be served as written: "
+                    + ExampleWallets.difference(shown.value(), "the example", written, "the sandbox's wire format")
+                    + ". Write the example as the API writes it (timestamps with milliseconds, money at its currency's scale).");
+        }
+        return wallet;
     }
 }

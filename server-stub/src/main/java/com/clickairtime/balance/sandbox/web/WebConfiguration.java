@@ -1,7 +1,9 @@
 package com.clickairtime.balance.sandbox.web;
 
 import com.clickairtime.balance.sandbox.access.AccessInterceptor;
+import com.clickairtime.balance.sandbox.parameter.ParameterCheck;
 import com.clickairtime.balance.sandbox.routing.RawPathVariables;
+import com.clickairtime.balance.sandbox.wire.DeprecationHeader;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.converter.ConverterFactory;
@@ -18,10 +20,15 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     private final AccessInterceptor access;
     private final RawPathVariables rawPathVariables;
+    private final ParameterCheck parameters;
+    private final DeprecationHeader deprecation;
 
-    public WebConfiguration(AccessInterceptor access, RawPathVariables rawPathVariables) {
+    public WebConfiguration(AccessInterceptor access, RawPathVariables rawPathVariables, ParameterCheck parameters,
+                            DeprecationHeader deprecation) {
+        this.deprecation = deprecation;
         this.access = access;
         this.rawPathVariables = rawPathVariables;
+        this.parameters = parameters;
     }
 
     /**
@@ -55,7 +62,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // On every path: the interceptor itself keeps to the API's namespace, which is known only
         // once the handler mapping this registry configures has been built.
+        // First, so that every answer of a deprecated operation says so, its refusals included.
+        registry.addInterceptor(deprecation);
         registry.addInterceptor(access);
         registry.addInterceptor(rawPathVariables);
+        // Step 7 of the documented order, after the access checks, on the whole path segments.
+        registry.addInterceptor(parameters);
     }
 }

@@ -22,7 +22,7 @@ public class JsonConfiguration {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     @Bean
-    JsonMapperBuilderCustomizer documentedWireFormat() {
+    public static JsonMapperBuilderCustomizer documentedWireFormat() {
         SimpleModule module = new SimpleModule("documented-wire-format");
         module.addSerializer(OffsetDateTime.class, new ValueSerializer<>() {
             @Override

@@ -20,7 +20,7 @@ public class ResponseMeta {
     }
 
     public Meta of(HttpServletRequest request) {
-        return new Meta(RequestIds.of(request),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+        return new Meta().requestId(RequestIds.of(request))
+                .timestamp(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Issue 17's strict datasets: each mistake refuses to start, naming the file, the entry and the field. */
 class DatasetTest {
+
+    private static final tools.jackson.dataformat.yaml.YAMLMapper YAML = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
 
     private static final String GOOD_KEY = "ce_live_" + "A".repeat(32);
 
@@ -93,26 +97,8 @@ class DatasetTest {
         int bound = SandboxTestSupport.SPEC.deref(SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/properties/id"))
                 .path("maxLength").asInt(0);
         assumeTrue(bound > 0, "the spec bounds no wallet id");
-        String wallets = """
-                usd_rates:
-                  USD: 1
-                accounts:
-                  a:
-                    wallets:
-                      - id: %s
-                        currency: USD
-                        balance: 5.00
-                        type: global
-                        status: active
-                        allowed_countries: [All Countries]
-                      - id: %s
-                        currency: USD
-                        balance: 5.00
-                        type: global
-                        status: active
-                        allowed_countries: [All Countries]
-                api_keys: []
-                """;
+        // Two wallets as the default dataset writes its own (every property the spec requires), but for their ids.
+        String wallets = twoWallets();
         assertThat(read(write(wallets.formatted("a".repeat(bound), "b".repeat(bound - 1)))).accounts()).containsKey("a");
         assertThatThrownBy(() -> read(write(wallets.formatted("a".repeat(bound + 1), "b".repeat(bound)))))
                 .isInstanceOf(DatasetException.class)
@@ -121,6 +107,58 @@ class DatasetTest {
                 .hasMessageNotContaining("wallets[1]")
                 .hasMessageNotContaining(".type:").hasMessageNotContaining(".balance:")
                 .hasMessageNotContaining("a".repeat(bound + 1));
+    }
+
+    /**
+     * Issue 24: a property the spec requires of a Wallet is required of a dataset's wallet, read
+     * from the spec, so that a new required property stops a dataset without it at start instead
+     * of serving a 200 without it. Only the three the sandbox computes with are written here.
+     */
+    @Test
+    void everyPropertyTheSpecRequiresIsNamedWhereAWalletLacksIt() throws IOException {
+        List<String> required = new ArrayList<>();
+        SandboxTestSupport.SPEC.raw().at("/components/schemas/Wallet/required").forEach(name -> required.add(name.asText()));
+        required.removeAll(List.of("id", "currency", "balance"));
+        assumeTrue(!required.isEmpty(), "the spec requires nothing else of a wallet");
+        Path file = write("""
+                usd_rates:
+                  USD: 1
+                accounts:
+                  a:
+                    wallets:
+                      - id: w1
+                        currency: USD
+                        balance: 5.00
+                api_keys: []
+                """);
+        var refused = assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining(file.getFileName().toString());
+        for (String property : required) {
+            refused.hasMessageContaining("accounts.a.wallets[0]." + property + ": missing (the spec requires Wallet." + property + ")");
+        }
+    }
+
+    @Test
+    void aWalletPropertyTheSpecDoesNotHaveOrAValueItsEnumDoesNotListIsRefused() throws IOException {
+        Path file = write("""
+                usd_rates:
+                  USD: 1
+                accounts:
+                  a:
+                    wallets:
+                      - id: w1
+                        currency: USD
+                        balance: 5.00
+                        type: global
+                        status: bogus-status
+                        allowed_countries: [All Countries]
+                        nick_name: Savings
+                api_keys: []
+                """);
+        assertThatThrownBy(() -> read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("accounts.a.wallets[0]: unknown field 'nick_name'")
+                .hasMessageContaining("accounts.a.wallets[0].status: bogus-status is not one the spec documents (the spec's Wallet.status)")
+                .hasMessageNotContaining("Exception");
     }
 
     /** Every bound of the model, not a list of chosen fields: the spec's minItems on the countries too. */
@@ -174,6 +212,21 @@ class DatasetTest {
                 .lines().dropWhile(line -> !line.contains(wallet.id())).filter(line -> line.strip().startsWith("balance:"))
                 .findFirst().orElseThrow().strip().substring("balance:".length()).strip();
         assertThat(wallet.balance()).hasToString(written);
+    }
+
+    /**
+     * A dataset of two wallets, each the default dataset's first wallet of its own (so with every
+     * property the spec requires, whatever it requires) with an id to fill in ({@code %s}).
+     */
+    private static String twoWallets() {
+        Dataset.WalletEntry template = SandboxTestSupport.DATASET.accounts().values().stream()
+                .flatMap(account -> account.wallets().stream()).findFirst().orElseThrow();
+        Map<String, Object> one = new LinkedHashMap<>(template.fields());
+        one.put("id", "WALLET_ID_HERE");
+        String rates = "usd_rates:\n  " + template.currency() + ": 1\n";
+        String entry = YAML.writeValueAsString(List.of(one)).replaceFirst("^---\\s*\n", "").replace("\"WALLET_ID_HERE\"", "%s").replace("WALLET_ID_HERE", "%s");
+        String indented = entry.lines().map(line -> "      " + line).collect(java.util.stream.Collectors.joining("\n"));
+        return rates + "accounts:\n  a:\n    wallets:\n" + indented + "\n" + indented + "\napi_keys: []\n";
     }
 
     private static String keys(String apiKeys) {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 15's drift journey: the wallets the examples show are the sandbox's data, so an
  * example changed is served with no other edit, and examples that disagree stop the start
- * with one message naming both and both values. Values are read from the spec, never pinned.
+ * with one message naming both and both values. What names an example or a wallet is tested on
+ * the frozen copy of the spec ({@link SpecFixtures#FROZEN}); the live spec is only served.
  */
 class ExampleWalletsTest {
 
@@ -37,28 +38,28 @@ class ExampleWalletsTest {
 
     @Test
     void theExamplesAccountServesExactlyWhatTheExamplesShow() {
-        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, SandboxTestSupport.SPEC);
+        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, SandboxTestSupport.SPEC, SandboxTestSupport.WIRE);
         assertServesTheExamples(store, SandboxTestSupport.SPEC);
     }
 
     @Test
     void aBalanceChangedInTheExamplesIsServedWithNoOtherEdit() {
-        String changed = changedAmount(ghsBalance(SandboxTestSupport.SPEC));
-        BalanceSpec spec = SpecFixtures.edited(tree -> everyGhsWallet(tree).forEach(wallet ->
+        String changed = changedAmount(ghsBalance(SpecFixtures.FROZEN));
+        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> everyGhsWallet(tree).forEach(wallet ->
                 wallet.put("balance", new BigDecimal(changed))));
-        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec);
+        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE);
         assertThat(store.wallet(EXAMPLES_ACCOUNT, "wal_ghs_001").orElseThrow().getBalance()).hasToString(changed);
         assertServesTheExamples(store, spec);
     }
 
     @Test
     void examplesThatDisagreeStopTheStartNamingBothAndBothValues() {
-        String documented = ghsBalance(SandboxTestSupport.SPEC);
+        String documented = ghsBalance(SpecFixtures.FROZEN);
         String changed = changedAmount(documented);
         // Only the one-wallet example changes; the list still shows the old balance.
-        BalanceSpec spec = SpecFixtures.edited(tree -> ((ObjectNode) tree.at("/components/examples/GhsWallet/value/data"))
+        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> ((ObjectNode) tree.at("/components/examples/GhsWallet/value/data"))
                 .put("balance", new BigDecimal(changed)));
-        assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec))
+        assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wallet wal_ghs_001: balance is " + documented + " in example getBalance acme_balance at /data/wallets/")
                 .hasMessageContaining("but " + changed + " in example getWalletBalance ghs_wallet at /data")
@@ -68,12 +69,57 @@ class ExampleWalletsTest {
     @Test
     void aDatasetWalletThatAnExampleShowsIsRefused() {
         Map<String, Dataset.Account> accounts = new LinkedHashMap<>(SandboxTestSupport.DATASET.accounts());
-        accounts.put("copycat", new Dataset.Account(List.of(new Dataset.WalletEntry("wal_ghs_001", "GHS", BigDecimal.ONE,
-                "local", "active", List.of("Ghana")))));
+        accounts.put("copycat", new Dataset.Account(List.of(new Dataset.WalletEntry(Map.of("id", "wal_ghs_001", "currency", "GHS",
+                "balance", BigDecimal.ONE, "type", "local", "status", "active", "allowed_countries", List.of("Ghana"))))));
         Dataset dataset = new Dataset(SandboxTestSupport.DATASET.usdRates(), accounts, SandboxTestSupport.DATASET.apiKeys());
-        assertThatThrownBy(() -> new WalletStore(dataset, SandboxTestSupport.SPEC))
+        assertThatThrownBy(() -> new WalletStore(dataset, SpecFixtures.FROZEN, SandboxTestSupport.WIRE))
                 .hasMessageContaining("wallet wal_ghs_001 is in the dataset under account copycat")
                 .hasMessageContaining("example getBalance acme_balance at /data/wallets/");
+    }
+
+    @Test
+    void aWalletMissingFromTheAccountsListStopsTheStartNamingBothExamples() {
+        // The list loses the GHS wallet that the one-wallet example still shows: its total would be recomputed.
+        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> {
+            ArrayNode list = (ArrayNode) tree.at("/components/examples/AcmeBalance/value/data/wallets");
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if ("wal_ghs_001".equals(list.get(i).path("id").asText())) {
+                    list.remove(i);
+                }
+            }
+        });
+        assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wallet wal_ghs_001 is shown in example getWalletBalance ghs_wallet at /data")
+                .hasMessageContaining("but missing from the account's wallets in example getBalance acme_balance at /data/wallets")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void theListIsServedInTheDocumentedOrderWhereverAWalletIsShownFirst() {
+        // The one-wallet operation's path sorts before the list's: its wallet is seen first.
+        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> {
+            ObjectNode paths = (ObjectNode) tree.get("paths");
+            ObjectNode one = (ObjectNode) paths.remove("/v2/balance/{wallet_id}");
+            ObjectNode reordered = paths.objectNode();
+            reordered.set("/v2/balance/{wallet_id}", one);
+            reordered.setAll(paths);
+            paths.removeAll();
+            paths.setAll(reordered);
+        });
+        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE);
+        assertThat(SandboxTestSupport.exact(JSON.writeValueAsString(store.summary(EXAMPLES_ACCOUNT))).toString())
+                .isEqualTo(spec.raw().at("/components/examples/AcmeBalance/value/data").toString());
+    }
+
+    @Test
+    void aWalletTheWireFormatWouldWriteOtherwiseStopsTheStartNamingTheExample() {
+        // A field the sandbox's model does not have (as a timestamp without milliseconds is one it writes otherwise).
+        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> everyGhsWallet(tree).forEach(wallet -> wallet.put("nickname", "Accra")));
+        assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("example getBalance acme_balance at /data/wallets/")
+                .hasMessageContaining("cannot be served as written: nickname is \"Accra\" in the example but absent in the sandbox's wire format");
     }
 
     /** Each success example's data, as the store would serve it to the examples' account. */
