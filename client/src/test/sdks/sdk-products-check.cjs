@@ -86,7 +86,8 @@ async function startServer(name, commandArgs, probe) {
 
 function pythonUsable() {
   const probe = spawnSync(python, ['-c', 'import pydantic, sys; sys.exit(0 if pydantic.VERSION.startswith("2.") else 1)']);
-  if (probe.status === 0 && fs.readdirSync(path.join(sdksDir, 'python-dist'), { withFileTypes: true }).length > 0) return true;
+  const dist = path.join(sdksDir, 'python-dist');
+  if (probe.status === 0 && fs.existsSync(dist) && fs.readdirSync(dist).some(file => file.endsWith('.whl'))) return true;
   const need = `the Python SDK needs pydantic v2 for ${python} and its wheel (Debian's python3-build); see client/src/test/sdks/python-requirements.txt`;
   if (onCi) fail(need);
   console.error(`[sdk products] SKIPPED the Python SDK: ${need}`);
