@@ -4,7 +4,6 @@ import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.SpecFixtures;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -56,7 +55,7 @@ class DocumentedCaseHttpTest {
         assertThat(response.statusCode()).isEqualTo(locked.status());
         assertThat(response.headers().firstValue("Content-Type")).contains(locked.mediaType());
         locked.requiredHeaders().keySet().forEach(header -> assertThat(response.headers().firstValue(header)).as(header).isPresent());
-        assertThat(withoutMeta(response.body())).isEqualTo(withoutMeta(locked.body().toString()));
+        assertThat(SandboxTestSupport.withoutMeta(response.body())).isEqualTo(SandboxTestSupport.withoutMeta(locked.body().toString()));
         assertThat(SandboxTestSupport.exact(response.body()).at("/meta/request_id").asText()).matches(SandboxTestSupport.REQUEST_ID);
     }
 
@@ -67,7 +66,7 @@ class DocumentedCaseHttpTest {
                 && c.status() == 404 && !c.anyValueOf().isEmpty()).findFirst().orElseThrow();
         HttpResponse<String> other = get(locked.path(), GLOBEX);
         assertThat(other.statusCode()).isEqualTo(unknown.status());
-        assertThat(withoutMeta(other.body())).isEqualTo(withoutMeta(unknown.body().toString()));
+        assertThat(SandboxTestSupport.withoutMeta(other.body())).isEqualTo(SandboxTestSupport.withoutMeta(unknown.body().toString()));
     }
 
     @Test
@@ -89,11 +88,5 @@ class DocumentedCaseHttpTest {
     private HttpResponse<String> get(String target, String key) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
                 .header("Authorization", SandboxTestSupport.bearer(key)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String withoutMeta(String body) {
-        ObjectNode tree = (ObjectNode) SandboxTestSupport.exact(body);
-        tree.remove("meta");
-        return tree.toString();
     }
 }
