@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the frozen copy of the spec ({@link SpecFixtures#FROZEN}); the live spec is only served.
  */
 class ExampleWalletsTest {
-
-    // Fields in the models' (the spec's) order, as the sandbox writes them.
-    private static final JsonMapper JSON = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     /** The account the dataset gives the examples' wallets to. */
     private static final String EXAMPLES_ACCOUNT = SandboxTestSupport.DATASET.accounts().entrySet().stream()
@@ -109,7 +104,7 @@ class ExampleWalletsTest {
             paths.setAll(reordered);
         });
         WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE);
-        assertThat(SandboxTestSupport.exact(JSON.writeValueAsString(store.summary(EXAMPLES_ACCOUNT))).toString())
+        assertThat(SandboxTestSupport.exact(SandboxTestSupport.WIRE.writeValueAsString(store.summary(EXAMPLES_ACCOUNT))).toString())
                 .isEqualTo(spec.raw().at("/components/examples/AcmeBalance/value/data").toString());
     }
 
@@ -136,7 +131,7 @@ class ExampleWalletsTest {
             }
             Object served = example.pathParameters().isEmpty() ? store.summary(EXAMPLES_ACCOUNT)
                     : store.wallet(EXAMPLES_ACCOUNT, example.pathParameters().values().iterator().next()).orElseThrow();
-            assertThat(SandboxTestSupport.exact(JSON.writeValueAsString(served)).toString()).as(example.contractName())
+            assertThat(SandboxTestSupport.exact(SandboxTestSupport.WIRE.writeValueAsString(served)).toString()).as(example.contractName())
                     .isEqualTo(example.body().get("data").toString());
             checked++;
         }
