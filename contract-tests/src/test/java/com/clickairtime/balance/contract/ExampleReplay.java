@@ -43,7 +43,26 @@ final class ExampleReplay {
      * left out is null in the model; it is left out again, as the sandbox and the spec leave it out.
      */
     private static final ObjectMapper MODEL_TREE = BalanceSpec.EXACT_JSON.copy()
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("api-timestamps")
+                    .addSerializer(java.time.OffsetDateTime.class, new MillisecondTimestamps()));
+
+    /** A date-time as the API writes one (the spec's Meta.timestamp): UTC, always three fractional digits. */
+    private static final class MillisecondTimestamps extends com.fasterxml.jackson.databind.ser.std.StdSerializer<java.time.OffsetDateTime> {
+
+        private static final java.time.format.DateTimeFormatter WRITTEN =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+        MillisecondTimestamps() {
+            super(java.time.OffsetDateTime.class);
+        }
+
+        @Override
+        public void serialize(java.time.OffsetDateTime value, com.fasterxml.jackson.core.JsonGenerator generator,
+                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            generator.writeString(WRITTEN.format(value.withOffsetSameInstant(java.time.ZoneOffset.UTC)));
+        }
+    }
 
     private static final String REQUEST_ID =
             SPEC.raw().at("/components/schemas/Meta/properties/request_id/pattern").asText();
