@@ -9,6 +9,7 @@ import org.springframework.cloud.contract.spec.Contract;
 import org.springframework.cloud.contract.verifier.file.ContractMetadata;
 import org.springframework.cloud.contract.verifier.wiremock.DslToWireMockClientConverter;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ class StubIdsTest {
         ExampleCase example = SPEC.cases().get(0);
 
         assertThat(example.stubId().version()).isEqualTo(3);
-        assertThat(example.stubId()).isEqualTo(UUID.nameUUIDFromBytes(example.contractName().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(example.stubId()).isEqualTo(UUID.nameUUIDFromBytes(example.contractName().getBytes(StandardCharsets.UTF_8)));
         assertThat(new HashSet<>(SPEC.cases().stream().map(ExampleCase::stubId).toList())).hasSameSizeAs(SPEC.cases());
     }
 }
