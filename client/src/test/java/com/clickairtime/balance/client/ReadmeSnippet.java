@@ -1,8 +1,6 @@
 package com.clickairtime.balance.client;
 
-import com.clickairtime.balance.client.error.NotFoundException;
 import com.clickairtime.balance.client.error.ServerErrorException;
-import com.clickairtime.balance.client.generated.model.Wallet;
 
 import javax.net.ssl.SSLContext;
 import java.net.Authenticator;
@@ -12,26 +10,13 @@ import java.net.http.HttpClient;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** The README's snippets, compiled; {@link ReadmeSnippetTest} keeps the README's copies identical. */
+/**
+ * The README's snippet of the SDK's options, compiled ({@code com.example.wallet.SdkQuickStart} holds its
+ * first one); {@link ReadmeSnippetTest} keeps the README's copies identical.
+ */
 final class ReadmeSnippet {
 
     private ReadmeSnippet() {
-    }
-
-    static void run() {
-        // README:begin
-        BalanceClient client = BalanceClient.builder()
-                .apiKey(System.getenv("CLICKAIRTIME_API_KEY"))    // ce_live_ + 32 letters or digits
-                .baseUrl(BalanceClient.SANDBOX_URL)               // leave out for production
-                .build();                                         // thread-safe: build once, share it
-        System.out.println(client.getBalance().getAvailableBalance().getAmount());   // 1250.50
-        try {
-            Wallet wallet = client.getWalletBalance("wal_ghs_001");
-            System.out.println(wallet.getCurrency() + " " + wallet.getBalance());    // GHS 3090.00
-        } catch (NotFoundException e) {                                             // 404 WALLET_NOT_FOUND
-            System.out.println(e.code() + ", request " + e.requestId().orElse("?"));
-        }
-        // README:end
     }
 
     static void options(Supplier<String> keyFromVault, Authenticator proxyCredentials, SSLContext corporateTrust,

@@ -1,28 +1,49 @@
 package com.clickairtime.balance.client;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README shows exactly the snippets that {@link ReadmeSnippet} compiles. */
+/** The README shows exactly the snippets that {@link ReadmeSnippet} and {@code SdkQuickStart} compile. */
 class ReadmeSnippetTest {
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"README, 12", "README-options, 22"})
-    void theReadmeShowsTheCompiledSnippet(String marker, int maxLines) throws IOException {
-        String source = Files.readString(Path.of("src/test/java/com/clickairtime/balance/client/ReadmeSnippet.java"));
+    private static final Path QUICK_START = Path.of("src/test/java/com/example/wallet/SdkQuickStart.java");
+    private static final Path OPTIONS = Path.of("src/test/java/com/clickairtime/balance/client/ReadmeSnippet.java");
+
+    /** The first snippet, which a newcomer copies, comes with its imports: its file's, all of them used. */
+    @Test
+    void theReadmeShowsTheQuickStartWithItsImports() throws IOException {
+        String source = Files.readString(QUICK_START);
+        String snippet = snippet(source, "README", 12);
+        List<String> imports = source.lines().filter(line -> line.startsWith("import ")).toList();
+
+        assertThat(imports).isNotEmpty().allSatisfy(line -> assertThat(snippet)
+                .contains(line.substring(line.lastIndexOf('.') + 1, line.length() - 1)));
+        assertThat(readme()).contains("```java\n" + String.join("\n", imports) + "\n\n" + snippet + "\n```\n");
+    }
+
+    @Test
+    void theReadmeShowsTheOptionsSnippet() throws IOException {
+        assertThat(readme()).contains(snippet(Files.readString(OPTIONS), "README-options", 22));
+    }
+
+    private static String snippet(String source, String marker, int maxLines) {
         String begin = "// " + marker + ":begin\n";
         String snippet = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("        // " + marker + ":end"));
         String unindented = Arrays.stream(snippet.split("\n")).map(line -> line.length() >= 8 ? line.substring(8) : line)
                 .collect(Collectors.joining("\n"));
         assertThat(unindented.lines().count()).isBetween(3L, (long) maxLines);
-        assertThat(Files.readString(Path.of("../README.md"))).contains(unindented);
+        return unindented;
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(Path.of("../README.md"));
     }
 }

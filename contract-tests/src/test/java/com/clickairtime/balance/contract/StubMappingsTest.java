@@ -1,6 +1,7 @@
 package com.clickairtime.balance.contract;
 
 import com.clickairtime.balance.openapi.ExampleCase;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,6 +29,15 @@ class StubMappingsTest {
         try (Stream<Path> files = Files.walk(StubMappings.directory().resolve("contracts"))) {
             assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
                     .containsExactly("balance.yaml");
+        }
+    }
+
+    /** The ids are the cases' own, not WireMock's random ones: two builds give the same stubs jar. */
+    @Test
+    void everyMappingCarriesItsCasesFixedId() throws IOException {
+        for (ExampleCase example : ExampleReplay.CASES) {
+            StubMapping stub = StubMapping.buildFrom(Files.readString(mapping(example)));
+            assertThat(stub.getId()).as(example.contractName()).isEqualTo(example.stubId());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 
 /**
  * One named example pair: a request (path, query and header parameters, credentials) and the
@@ -61,6 +62,15 @@ public record ExampleCase(
     /** The contract name: {@code <operationId>_<exampleName>}. */
     public String contractName() {
         return operationId + "_" + name;
+    }
+
+    /**
+     * The id of the case's WireMock stub: a name-based UUID of {@link #contractName()}, so that
+     * the stubs jar is the same bytes on every build and a stub keeps its id from one release to
+     * the next.
+     */
+    public UUID stubId() {
+        return UUID.nameUUIDFromBytes(contractName().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request path with every parameter filled in and percent-encoded as one segment. */

@@ -5,10 +5,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,10 +19,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README shows the consumer projects of src/it as they are: each one's marked pom block and
- * its test class, with the kit's version where the project has maven-invoker-plugin's
- * {@code @project.version@}; and those projects use the Spring Boot and Spring Cloud Contract
- * versions the kit is built on, which the README names.
+ * The README shows the consumer projects of src/it as they are: each one's marked pom block, which
+ * is all of its pom but its own coordinates, and its test class, with the version a team writes
+ * where the project has maven-invoker-plugin's {@code @project.version@}; and those projects use
+ * the Spring Boot and Spring Cloud Contract versions the kit is built on, which the README names.
  */
 class ConsumerReadmeTest {
 
@@ -29,6 +32,9 @@ class ConsumerReadmeTest {
     private static final String END = "  <!-- README:end -->";
     private static final String TEST_CLASS = "src/test/java/com/example/wallet/WalletBalanceStubsTest.java";
     private static final String[] PROJECT_NAMES = {"spring-boot-3.5", "spring-boot-4", "junit5"};
+    /** The kit's version as maven-invoker-plugin fills it in, and as the README writes it. */
+    private static final String INVOKER_VERSION = "@project.version@";
+    private static final String README_VERSION = "INFO_VERSION-SNAPSHOT";
 
     /** A project added to src/it is shown here too, and none escapes the shared post-build check. */
     @Test
@@ -44,16 +50,45 @@ class ConsumerReadmeTest {
         }
     }
 
+    /**
+     * The README shows the block with the version a team writes ({@link #README_VERSION}, the rule
+     * beside it says what it stands for) where the project has the version maven-invoker-plugin
+     * fills in: the kit's, as this build installs it.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"spring-boot-3.5", "spring-boot-4", "junit5"})
     void theReadmeShowsTheProjectsPomBlock(String project) throws Exception {
-        String pom = Files.readString(PROJECTS.resolve(project).resolve("pom.xml"));
-        String block = pom.substring(pom.indexOf(BEGIN) + BEGIN.length(), pom.indexOf(END));
+        String block = block(project);
         String unindented = block.lines().map(line -> line.length() >= 2 ? line.substring(2) : line)
                 .collect(Collectors.joining("\n", "", "\n"));
 
-        assertThat(block).contains("<dependencies>");
-        assertThat(readme()).contains("```xml\n" + unindented + "```\n");
+        assertThat(block).contains("<dependencies>").contains("<balance.version>" + INVOKER_VERSION + "</balance.version>");
+        assertThat(readme()).contains("```xml\n" + unindented.replace(INVOKER_VERSION, README_VERSION) + "```\n");
+    }
+
+    /**
+     * What the build checks (no test failure, no Maven warning: consumer-build-check.groovy) is the
+     * README's block as a team pastes it: the project's pom adds its own coordinates and nothing else.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"spring-boot-3.5", "spring-boot-4", "junit5"})
+    void theProjectIsTheReadmeBlockAndItsOwnCoordinates(String project) throws Exception {
+        String pom = Files.readString(PROJECTS.resolve(project).resolve("pom.xml"));
+        String outside = pom.substring(0, pom.indexOf(BEGIN)) + pom.substring(pom.indexOf(END));
+        Element rest = parse(outside);
+        List<String> children = new ArrayList<>();
+        for (var node = rest.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                children.add(element.getTagName());
+            }
+        }
+
+        assertThat(children).containsExactly("modelVersion", "groupId", "artifactId", "version");
+    }
+
+    private static String block(String project) throws Exception {
+        String pom = Files.readString(PROJECTS.resolve(project).resolve("pom.xml"));
+        return pom.substring(pom.indexOf(BEGIN) + BEGIN.length(), pom.indexOf(END));
     }
 
     @ParameterizedTest
@@ -113,9 +148,13 @@ class ConsumerReadmeTest {
     }
 
     private static Element pom(Path file) throws Exception {
+        return parse(Files.readString(file));
+    }
+
+    private static Element parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document document = factory.newDocumentBuilder().parse(file.toFile());
+        Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         return document.getDocumentElement();
     }
 

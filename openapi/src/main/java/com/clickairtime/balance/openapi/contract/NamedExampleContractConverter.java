@@ -92,6 +92,7 @@ public class NamedExampleContractConverter implements ContractConverter<Collecti
             contract.name(example.contractName());
             contract.description(example.operationId() + ": '" + example.name() + "' example of balance.yaml");
             contract.priority(priority);
+            contract.metadata(Map.of(FixedStubIds.METADATA_KEY, example.stubId().toString()));
             contract.request(request -> request(request, spec, example, rule));
             contract.response(response -> response(response, spec, example));
         });
