@@ -35,6 +35,8 @@ final class ExampleWallets {
     private final BalanceSpec spec;
     private final Map<String, Shown> wallets = new LinkedHashMap<>();
     private final List<Shown> summaries = new ArrayList<>();
+    /** Whether the example being walked answers a request with query or header values: a view, not the account. */
+    private boolean aView;
     private final List<String> conflicts = new ArrayList<>();
 
     private ExampleWallets(BalanceSpec spec) {
@@ -47,6 +49,7 @@ final class ExampleWallets {
         for (ExampleCase example : spec.cases()) {
             // Cases that share one response example (a 404 under two names) are one example.
             if (example.status() / 100 == 2 && seen.add(example.operationId() + " " + example.name())) {
+                found.aView = !example.queryParameters().isEmpty() || !example.headerParameters().isEmpty();
                 found.walk(example.operationId() + " " + example.name(), "", example.body(), example.bodySchema());
             }
         }
@@ -96,7 +99,7 @@ final class ExampleWallets {
         return wallets;
     }
 
-    /** Every balance summary the examples show. */
+    /** Every balance summary the examples show for a request without query or header values: the account's list. */
     List<Shown> summaries() {
         return summaries;
     }
@@ -109,7 +112,10 @@ final class ExampleWallets {
         if (ref.endsWith("/" + Wallet.class.getSimpleName())) {
             wallet(new Shown(example, pointer, value));
         } else if (ref.endsWith("/" + BalanceSummary.class.getSimpleName())) {
-            summaries.add(new Shown(example, pointer, value));
+            // A filtered list (?currency=GHS) is a view of the account, not its list or its total.
+            if (!aView) {
+                summaries.add(new Shown(example, pointer, value));
+            }
         }
         JsonNode resolved = spec.deref(schema);
         for (JsonNode part : resolved.path("allOf")) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 15's drift journey: the wallets the examples show are the sandbox's data, so an
  * example changed is served with no other edit, and examples that disagree stop the start
- * with one message naming both and both values. What names an example or a wallet is tested on
- * the frozen copy of the spec ({@link SpecFixtures#FROZEN}); the live spec is only served.
+ * with one message naming both and both values. Every example, wallet and value is found in the
+ * live spec by its role (the account's list, a one-wallet example of a wallet in it), never by
+ * its name, so that any honest version of the spec runs these tests.
  */
 class ExampleWalletsTest {
 
@@ -31,33 +33,47 @@ class ExampleWalletsTest {
     private static final String EXAMPLES_ACCOUNT = SandboxTestSupport.DATASET.accounts().entrySet().stream()
             .filter(account -> account.getValue().fromExamples()).map(Map.Entry::getKey).findFirst().orElseThrow();
 
+    private static final BalanceSpec SPEC = SandboxTestSupport.SPEC;
+
+    /** The account's list: a success case with no parameters whose data holds wallets. */
+    private static final ExampleCase LIST = SPEC.cases().stream().filter(c -> c.status() / 100 == 2 && c.pathParameters().isEmpty()
+            && c.queryParameters().isEmpty() && c.headerParameters().isEmpty() && c.body().at("/data/wallets").isArray())
+            .findFirst().orElseThrow();
+
+    /** A one-wallet case of a wallet that the list shows too. */
+    private static final ExampleCase ONE = SPEC.cases().stream().filter(c -> c.status() / 100 == 2 && !c.pathParameters().isEmpty()
+            && c.body().at("/data/id").isTextual() && listed(c.body().at("/data/id").asText())).findFirst().orElseThrow();
+
+    private static final String WALLET = ONE.body().at("/data/id").asText();
+
     @Test
     void theExamplesAccountServesExactlyWhatTheExamplesShow() {
-        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, SandboxTestSupport.SPEC, SandboxTestSupport.WIRE);
-        assertServesTheExamples(store, SandboxTestSupport.SPEC);
+        WalletStore store = new WalletStore(SandboxTestSupport.DATASET, SPEC, SandboxTestSupport.WIRE);
+        assertServesTheExamples(store, SPEC);
     }
 
     @Test
     void aBalanceChangedInTheExamplesIsServedWithNoOtherEdit() {
-        String changed = changedAmount(ghsBalance(SpecFixtures.FROZEN));
-        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> everyGhsWallet(tree).forEach(wallet ->
+        String changed = changedAmount(balance());
+        BalanceSpec spec = SpecFixtures.edited(tree -> everyShowing(tree, WALLET).forEach(wallet ->
                 wallet.put("balance", new BigDecimal(changed))));
         WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE);
-        assertThat(store.wallet(EXAMPLES_ACCOUNT, "wal_ghs_001").orElseThrow().getBalance()).hasToString(changed);
+        assertThat(store.wallet(EXAMPLES_ACCOUNT, WALLET).orElseThrow().getBalance()).hasToString(changed);
         assertServesTheExamples(store, spec);
     }
 
     @Test
     void examplesThatDisagreeStopTheStartNamingBothAndBothValues() {
-        String documented = ghsBalance(SpecFixtures.FROZEN);
+        String documented = balance();
         String changed = changedAmount(documented);
         // Only the one-wallet example changes; the list still shows the old balance.
-        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> ((ObjectNode) tree.at("/components/examples/GhsWallet/value/data"))
-                .put("balance", new BigDecimal(changed)));
+        BalanceSpec spec = SpecFixtures.edited(tree -> each(tree, ONE.body(), body -> ((ObjectNode) body.get("data"))
+                .put("balance", new BigDecimal(changed))));
         assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("wallet wal_ghs_001: balance is " + documented + " in example getBalance acme_balance at /data/wallets/")
-                .hasMessageContaining("but " + changed + " in example getWalletBalance ghs_wallet at /data")
+                .hasMessageContaining("wallet " + WALLET + ": balance is ")
+                .hasMessageContaining(documented + " in example " + where(LIST) + " at /data/wallets/")
+                .hasMessageContaining(changed + " in example " + where(ONE) + " at /data")
                 .hasMessageNotContaining("Exception");
     }
 
@@ -65,57 +81,59 @@ class ExampleWalletsTest {
     void aDatasetWalletThatAnExampleShowsIsRefused() {
         Map<String, Dataset.Account> accounts = new LinkedHashMap<>(SandboxTestSupport.DATASET.accounts());
         // What the store computes with; the dataset's own check of the rest is DatasetTest's.
-        accounts.put("copycat", new Dataset.Account(List.of(new Dataset.WalletEntry(Map.of("id", "wal_ghs_001", "currency", "GHS",
-                "balance", BigDecimal.ONE)))));
+        accounts.put("copycat", new Dataset.Account(List.of(new Dataset.WalletEntry(Map.of("id", WALLET,
+                "currency", ONE.body().at("/data/currency").asText(), "balance", BigDecimal.ONE)))));
         Dataset dataset = new Dataset(SandboxTestSupport.DATASET.usdRates(), accounts, SandboxTestSupport.DATASET.apiKeys());
-        assertThatThrownBy(() -> new WalletStore(dataset, SpecFixtures.FROZEN, SandboxTestSupport.WIRE))
-                .hasMessageContaining("wallet wal_ghs_001 is in the dataset under account copycat")
-                .hasMessageContaining("example getBalance acme_balance at /data/wallets/");
+        assertThatThrownBy(() -> new WalletStore(dataset, SPEC, SandboxTestSupport.WIRE))
+                .hasMessageContaining("wallet " + WALLET + " is in the dataset under account copycat")
+                .hasMessageContaining("example " + where(LIST) + " at /data/wallets/");
     }
 
     @Test
     void aWalletMissingFromTheAccountsListStopsTheStartNamingBothExamples() {
-        // The list loses the GHS wallet that the one-wallet example still shows: its total would be recomputed.
-        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> {
-            ArrayNode list = (ArrayNode) tree.at("/components/examples/AcmeBalance/value/data/wallets");
+        // The list loses a wallet that a one-wallet example still shows: its total would be recomputed.
+        BalanceSpec spec = SpecFixtures.edited(tree -> each(tree, LIST.body(), body -> {
+            ArrayNode list = (ArrayNode) body.at("/data/wallets");
             for (int i = list.size() - 1; i >= 0; i--) {
-                if ("wal_ghs_001".equals(list.get(i).path("id").asText())) {
+                if (WALLET.equals(list.get(i).path("id").asText())) {
                     list.remove(i);
                 }
             }
-        });
+        }));
         assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("wallet wal_ghs_001 is shown in example getWalletBalance ghs_wallet at /data")
-                .hasMessageContaining("but missing from the account's wallets in example getBalance acme_balance at /data/wallets")
+                .hasMessageContaining("wallet " + WALLET + " is shown in example " + where(ONE) + " at /data")
+                .hasMessageContaining("but missing from the account's wallets in example " + where(LIST) + " at /data/wallets")
                 .hasMessageNotContaining("Exception");
     }
 
     @Test
     void theListIsServedInTheDocumentedOrderWhereverAWalletIsShownFirst() {
-        // The one-wallet operation's path sorts before the list's: its wallet is seen first.
-        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> {
+        // The one-wallet operation's path moved before the list's: its wallet is seen first.
+        BalanceSpec spec = SpecFixtures.edited(tree -> {
             ObjectNode paths = (ObjectNode) tree.get("paths");
-            ObjectNode one = (ObjectNode) paths.remove("/v2/balance/{wallet_id}");
+            String onePath = ONE.pathTemplate();
+            JsonNode one = paths.remove(onePath);
             ObjectNode reordered = paths.objectNode();
-            reordered.set("/v2/balance/{wallet_id}", one);
+            reordered.set(onePath, one);
             reordered.setAll(paths);
             paths.removeAll();
             paths.setAll(reordered);
         });
         WalletStore store = new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE);
         assertThat(SandboxTestSupport.exact(SandboxTestSupport.WIRE.writeValueAsString(store.summary(EXAMPLES_ACCOUNT))).toString())
-                .isEqualTo(spec.raw().at("/components/examples/AcmeBalance/value/data").toString());
+                .isEqualTo(LIST.body().get("data").toString());
     }
 
     @Test
     void aWalletTheWireFormatWouldWriteOtherwiseStopsTheStartNamingTheExample() {
         // A field the sandbox's model does not have (as a timestamp without milliseconds is one it writes otherwise).
-        BalanceSpec spec = SpecFixtures.frozenEdited(tree -> everyGhsWallet(tree).forEach(wallet -> wallet.put("nickname", "Accra")));
+        String field = unlistedProperty();
+        BalanceSpec spec = SpecFixtures.edited(tree -> everyShowing(tree, WALLET).forEach(wallet -> wallet.put(field, "Accra")));
         assertThatThrownBy(() -> new WalletStore(SandboxTestSupport.DATASET, spec, SandboxTestSupport.WIRE))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("example getBalance acme_balance at /data/wallets/")
-                .hasMessageContaining("cannot be served as written: nickname is \"Accra\" in the example but absent in the sandbox's wire format");
+                .hasMessageContaining("example " + where(LIST) + " at /data/wallets/")
+                .hasMessageContaining("cannot be served as written: " + field + " is \"Accra\" in the example but absent in the sandbox's wire format");
     }
 
     /** Each success example's data, as the store would serve it to the examples' account. */
@@ -138,8 +156,22 @@ class ExampleWalletsTest {
         assertThat(checked).isPositive();
     }
 
-    private static String ghsBalance(BalanceSpec spec) {
-        return spec.raw().at("/components/examples/GhsWallet/value/data/balance").decimalValue().toPlainString();
+    private static boolean listed(String id) {
+        for (JsonNode wallet : LIST.body().at("/data/wallets")) {
+            if (id.equals(wallet.path("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How the sandbox's messages name a case's example: its operation and its name. */
+    private static String where(ExampleCase example) {
+        return example.operationId() + " " + example.name();
+    }
+
+    private static String balance() {
+        return ONE.body().at("/data/balance").decimalValue().toPlainString();
     }
 
     /** Another amount of the same scale. */
@@ -147,13 +179,35 @@ class ExampleWalletsTest {
         return new BigDecimal(amount).add(BigDecimal.TEN).toPlainString();
     }
 
-    /** Every object in the document that shows the GHS wallet's balance: any example, wherever it is written. */
-    private static List<ObjectNode> everyGhsWallet(JsonNode tree) {
-        List<ObjectNode> wallets = new ArrayList<>();
-        if (tree instanceof ObjectNode object && "wal_ghs_001".equals(object.path("id").asText()) && object.has("balance")) {
-            wallets.add(object);
+    /** A property name the spec's Wallet does not have. */
+    private static String unlistedProperty() {
+        JsonNode properties = SPEC.raw().at("/components/schemas/Wallet/properties");
+        String name = "unlisted";
+        while (properties.has(name)) {
+            name += "_";
         }
-        tree.forEach(child -> wallets.addAll(everyGhsWallet(child)));
+        return name;
+    }
+
+    /** Every object in the document equal to this example body, wherever it is written (a named example, or inline). */
+    private static void each(JsonNode tree, JsonNode body, Consumer<ObjectNode> edit) {
+        List<ObjectNode> found = new ArrayList<>();
+        collect(tree, node -> node.equals(body), found);
+        assertThat(found).as("the example body in the document").isNotEmpty();
+        found.forEach(edit);
+    }
+
+    /** Every object in the document that shows this wallet's balance: any example, wherever it is written. */
+    private static List<ObjectNode> everyShowing(JsonNode tree, String id) {
+        List<ObjectNode> wallets = new ArrayList<>();
+        collect(tree, node -> id.equals(node.path("id").asText()) && node.has("balance"), wallets);
         return wallets;
+    }
+
+    private static void collect(JsonNode tree, java.util.function.Predicate<JsonNode> match, List<ObjectNode> found) {
+        if (tree instanceof ObjectNode object && match.test(object)) {
+            found.add(object);
+        }
+        tree.forEach(child -> collect(child, match, found));
     }
 }
