@@ -37,6 +37,46 @@ public final class SpecFixtures {
      */
     public static final BalanceSpec FROZEN = BalanceSpec.parse(resource("fixtures/balance-2.0.0.yaml"));
 
+    /**
+     * The live spec with a documented 423 {@code WALLET_LOCKED} case (fixtures/locked-wallet.yaml) on
+     * every operation that takes the first path parameter of {@code components.parameters}: named
+     * pairs must agree on every operation that shares the parameter, whatever operations the spec has.
+     */
+    public static BalanceSpec withLockedWallet() {
+        JsonNode fixture = read("fixtures/locked-wallet.yaml");
+        return edited(tree -> {
+            String name = null;
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = tree.at("/components/parameters").fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> parameter = it.next();
+                if (name == null && "path".equals(parameter.getValue().path("in").asText())) {
+                    name = parameter.getKey();
+                }
+            }
+            if (name == null) {
+                throw new IllegalStateException("the spec has no path parameter component");
+            }
+            ((ObjectNode) tree.at("/components/parameters/" + name + "/examples")).setAll((ObjectNode) fixture.get("parameter"));
+            String ref = "#/components/parameters/" + name;
+            tree.get("paths").forEach(path -> path.forEach(operation -> {
+                boolean takesIt = false;
+                for (JsonNode parameter : operation.path("parameters")) {
+                    takesIt |= ref.equals(parameter.path("$ref").asText());
+                }
+                if (takesIt) {
+                    ((ObjectNode) operation.get("responses")).set(fixture.get("status").asText(), fixture.get("response").deepCopy());
+                }
+            }));
+        });
+    }
+
+    private static JsonNode read(String resource) {
+        try {
+            return BalanceSpec.EXACT_YAML.readTree(resource(resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The live spec after an edit of a copy of its tree. */
     public static BalanceSpec edited(Consumer<ObjectNode> edit) {
         return edited(SandboxTestSupport.SPEC, edit);

@@ -32,7 +32,7 @@ class ErrorCatalogTest {
 
     @Test
     void aCodeThatOnlyANewDocumentedCaseShowsCanBeSent() {
-        ErrorCatalog catalog = new ErrorCatalog(SpecFixtures.withFixture("fixtures/locked-wallet.yaml"));
+        ErrorCatalog catalog = new ErrorCatalog(SpecFixtures.withLockedWallet());
         assertThat(catalog.status(ErrorCode.of("WALLET_LOCKED"))).isEqualTo(423);
         assertThat(catalog.message(ErrorCode.of("WALLET_LOCKED"))).isEqualTo("This wallet is locked.");
     }
