@@ -81,22 +81,13 @@ public class ExampleResponses {
      * one that answers any value of each path parameter that differs.
      */
     public Optional<ExampleCase> match(String operationId, HttpServletRequest request, Caller caller) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> pathVariables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        Map<String, String> sent = pathVariables == null ? Map.of() : pathVariables;
         List<ExampleCase> exact = new ArrayList<>();
         List<ExampleCase> wildcard = new ArrayList<>();
         for (ExampleCase example : casesByOperation.getOrDefault(operationId, List.of())) {
-            boolean otherValues = example.queryParameters().entrySet().stream()
-                    .anyMatch(parameter -> !parameter.getValue().equals(request.getParameter(parameter.getKey())))
-                    || example.headerParameters().entrySet().stream()
-                    .anyMatch(parameter -> !parameter.getValue().equals(request.getHeader(parameter.getKey())));
-            List<String> differing = example.pathParameters().entrySet().stream()
-                    .filter(parameter -> !parameter.getValue().equals(sent.get(parameter.getKey())))
-                    .map(Map.Entry::getKey).toList();
-            if (otherValues) {
+            if (!carriesQueryAndHeaders(example, request)) {
                 continue;
             }
+            List<String> differing = differingPathParameters(example, request);
             if (differing.isEmpty() && belongsTo(example, caller)) {
                 exact.add(example);
             } else if (!example.anyValueOf().isEmpty() && example.anyValueOf().containsAll(differing)) {
@@ -134,7 +125,7 @@ public class ExampleResponses {
         Optional<ExampleCase> example = casesByOperation.getOrDefault(operationId, List.of()).stream()
                 .filter(ExampleCase::isError)
                 .filter(c -> belongsTo(c, caller))
-                .filter(c -> carries(c, request))
+                .filter(c -> carriesQueryAndHeaders(c, request) && differingPathParameters(c, request).isEmpty())
                 .max(Comparator.comparingInt(ExampleResponses::named));
         if (example.isEmpty()) {
             return false;
@@ -148,14 +139,19 @@ public class ExampleResponses {
         return caller.account().equals(accountByCase.get(example.contractName()));
     }
 
-    /** Whether the request carries exactly every value the case names. */
-    private static boolean carries(ExampleCase example, HttpServletRequest request) {
+    /** Whether the request carries every query and header value the case names. */
+    private static boolean carriesQueryAndHeaders(ExampleCase example, HttpServletRequest request) {
+        return example.queryParameters().entrySet().stream().allMatch(p -> p.getValue().equals(request.getParameter(p.getKey())))
+                && example.headerParameters().entrySet().stream().allMatch(p -> p.getValue().equals(request.getHeader(p.getKey())));
+    }
+
+    /** The case's path parameters whose values the request does not carry. */
+    private static List<String> differingPathParameters(ExampleCase example, HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         Map<String, String> sent = pathVariables == null ? Map.of() : pathVariables;
-        return example.pathParameters().entrySet().stream().allMatch(p -> p.getValue().equals(sent.get(p.getKey())))
-                && example.queryParameters().entrySet().stream().allMatch(p -> p.getValue().equals(request.getParameter(p.getKey())))
-                && example.headerParameters().entrySet().stream().allMatch(p -> p.getValue().equals(request.getHeader(p.getKey())));
+        return example.pathParameters().entrySet().stream().filter(p -> !p.getValue().equals(sent.get(p.getKey())))
+                .map(Map.Entry::getKey).toList();
     }
 
     /**
