@@ -291,7 +291,7 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
      * least one country): a wallet that breaks one could never be served or asked for.
      */
     private static void modelProblems(String entry, WalletEntry wallet, List<String> problems) {
-        Map<String, String> properties = WalletModel.properties();
+        Map<String, String> properties = WalletModel.PROPERTIES;
         wallet.fields().forEach((field, value) -> {
             if (!properties.containsKey(field)) {
                 problems.add(entry + ": unknown field '" + field + "' (the spec's Wallet has " + properties.keySet() + ")");
@@ -333,8 +333,10 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
 
-        /** The model's properties: the spec's name of each, to the model's. */
-        static Map<String, String> properties() {
+        /** The model's properties: the spec's name of each, to the model's; read once. */
+        static final Map<String, String> PROPERTIES = properties();
+
+        private static Map<String, String> properties() {
             Map<String, String> properties = new LinkedHashMap<>();
             for (Method method : Wallet.class.getMethods()) {
                 JsonProperty json = method.getAnnotation(JsonProperty.class);
@@ -343,11 +345,11 @@ public record Dataset(Map<String, BigDecimal> usdRates, Map<String, Account> acc
                     properties.put(json.value(), Character.toLowerCase(name.charAt(0)) + name.substring(1));
                 }
             }
-            return properties;
+            return Collections.unmodifiableMap(properties);
         }
 
         static String wireName(String property) {
-            return properties().entrySet().stream().filter(entry -> entry.getValue().equals(property))
+            return PROPERTIES.entrySet().stream().filter(entry -> entry.getValue().equals(property))
                     .map(Map.Entry::getKey).findFirst().orElse(property);
         }
 
