@@ -1,6 +1,7 @@
 package com.clickairtime.balance.sandbox.docs;
 
 import com.clickairtime.balance.sandbox.access.ApiKeys;
+import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.clickairtime.balance.sandbox.wire.NonBlockingWrites;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,10 +16,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The sandbox's own description, for people and tools: the spec at {@code /openapi.yaml} and
- * Swagger UI at {@code /docs}, opened on it, with the dataset's demo keys. Neither needs a key.
+ * Swagger UI at {@code /docs}, opened on it, with the dataset's demo keys and this sandbox's own settings
+ * (the spec describes the API, not them). Neither needs a key.
  */
 @Controller
 public class DocsController {
@@ -29,9 +32,9 @@ public class DocsController {
     // Made once, sent to every caller as they are (NonBlockingWrites.sendShared).
     private final byte[] page;
 
-    public DocsController(SandboxSpec spec, ApiKeys keys) {
+    public DocsController(SandboxSpec spec, ApiKeys keys, SandboxProperties settings) {
         this.spec = spec;
-        this.page = page(keys, spec.defaultKey()).getBytes(StandardCharsets.UTF_8);
+        this.page = page(keys, spec.defaultKey(), settings).getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping(path = "/openapi.yaml", produces = "application/yaml")
@@ -46,14 +49,37 @@ public class DocsController {
         NonBlockingWrites.sendShared(request, response, page);
     }
 
-    private static String page(ApiKeys keys, String defaultKey) {
+    private static String page(ApiKeys keys, String defaultKey, SandboxProperties settings) {
         StringBuilder rows = new StringBuilder();
         keys.all().stream().sorted(Comparator.comparing(Dataset.ApiKeyEntry::key)).forEach(key -> rows
                 .append("<tr><td><code>").append(HtmlUtils.htmlEscape(key.key())).append("</code>")
                 .append(key.key().equals(defaultKey) ? " <strong>(default: use it to Authorize)</strong>" : "")
                 .append("</td><td>").append(HtmlUtils.htmlEscape(key.note() == null ? "" : key.note()))
                 .append("</td></tr>\n"));
-        return template().replace("<!--demo-keys-->", rows);
+        return template().replace("<!--demo-keys-->", rows).replace("<!--sandbox-settings-->", settings(settings));
+    }
+
+    /** What this sandbox adds to the API the spec describes, as it was started: each choice with its setting's name. */
+    private static String settings(SandboxProperties settings) {
+        SandboxProperties.RateLimit limits = settings.rateLimit();
+        return setting("Answers only to the <code>Host</code> names " + codes(settings.allowedHosts())
+                        + ", any port; any other gets 400 <code>MALFORMED_REQUEST</code>", "sandbox.allowed-hosts")
+                + setting("Pages from " + codes(settings.cors().allowedOrigins()) + " may call it", "sandbox.cors.allowed-origins")
+                + setting(limits.requestsPerMinute() + " requests a minute per key", "sandbox.rate-limit.requests-per-minute")
+                + setting(limits.failedAuthenticationsPerMinute() + " failed authentications a minute per address; the whole"
+                        + " loopback range is one address", "sandbox.rate-limit.failed-authentications-per-minute")
+                + setting("At most " + limits.maxBuckets() + " keys and addresses tracked per limit; past them, new callers"
+                        + " share one budget", "sandbox.rate-limit.max-buckets")
+                + setting("A request head (request line and headers) that has not arrived within "
+                        + settings.requestDeadline().toMillis() + " ms of its first byte is closed", "sandbox.request-deadline");
+    }
+
+    private static String setting(String choice, String name) {
+        return "<li>" + choice + " (<code>" + name + "</code>)</li>\n";
+    }
+
+    private static String codes(List<String> values) {
+        return String.join(", ", values.stream().map(value -> "<code>" + HtmlUtils.htmlEscape(value) + "</code>").toList());
     }
 
     private static String template() {
