@@ -1,8 +1,8 @@
 // The TypeScript and Python SDKs as products: installed from their packages into fresh folders with
-// the README's own commands, the README's first call run against the stubs, then each language's
+// the guide's own commands (docs/sdks-other-languages.md), its first call run against the stubs, then each language's
 // tests against WireMock serving the stubs jar and against the sandbox jar. Both servers run on free
 // loopback ports and are stopped by PID.
-// Usage: node sdk-products-check.cjs <java> <wiremock jar> <stubs jar> <sandbox jar> <sdks dir> <README.md> <work dir> <python>
+// Usage: node sdk-products-check.cjs <java> <wiremock jar> <stubs jar> <sandbox jar> <sdks dir> <docs/sdks-other-languages.md> <work dir> <python>
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,12 +11,13 @@ const path = require('node:path');
 
 const args = process.argv.slice(2);
 if (args.length !== 8) {
-  console.error('usage: node sdk-products-check.cjs <java> <wiremock jar> <stubs jar> <sandbox jar> <sdks dir> <README.md> <work dir> <python>');
+  console.error('usage: node sdk-products-check.cjs <java> <wiremock jar> <stubs jar> <sandbox jar> <sdks dir> <docs/sdks-other-languages.md> <work dir> <python>');
   process.exit(2);
 }
-const [java, wiremockJar, stubsJar, sandboxJar, sdksDir, readme, work, python] = args.map((a, i) => i === 0 || i === 7 ? a : path.resolve(a));
+const [java, wiremockJar, stubsJar, sandboxJar, sdksDir, guide, work, python] = args.map((a, i) => i === 0 || i === 7 ? a : path.resolve(a));
 const tests = __dirname;
-const kit = path.dirname(readme);
+// The guide is docs/<name>.md of the kit's checkout, whose root the guide's commands call $KIT.
+const kit = path.dirname(path.dirname(guide));
 const onCi = (process.env.CI || '').toLowerCase() === 'true';
 
 for (const [file, what] of [[stubsJar, 'the stubs jar'], [sandboxJar, 'the sandbox jar'], [wiremockJar, 'WireMock standalone'],
@@ -29,14 +30,14 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The fenced block right after `<!-- sdk-readme: <name> -->` in the README: what the README tells a team to run. */
+/** The fenced block right after `<!-- sdk-readme: <name> -->` in the guide: what the guide tells a team to run. */
 function readmeBlock(name) {
-  const text = fs.readFileSync(readme, 'utf8');
+  const text = fs.readFileSync(guide, 'utf8');
   const marker = `<!-- sdk-readme: ${name} -->`;
   const at = text.indexOf(marker);
-  if (at < 0) fail(`the README has no ${marker}`);
+  if (at < 0) fail(`${guide} has no ${marker}`);
   const block = /```[a-z]*\n([\s\S]*?)```/.exec(text.slice(at + marker.length));
-  if (!block) fail(`no fenced block after ${marker} in the README`);
+  if (!block) fail(`no fenced block after ${marker} in ${guide}`);
   return block[1];
 }
 
@@ -124,16 +125,16 @@ async function main() {
     npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
     PIP_NO_INDEX: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1' };
   const firstCallPrints = (language, output) => {
-    if (currency && !output.includes(currency)) fail(`the README's ${language} first call printed ${JSON.stringify(output)}, without ${currency}`);
+    if (currency && !output.includes(currency)) fail(`the guide's ${language} first call printed ${JSON.stringify(output)}, without ${currency}`);
   };
 
-  // TypeScript: the README's install into a fresh folder, its first call, then the tests from that folder.
+  // TypeScript: the guide's install into a fresh folder, its first call, then the tests from that folder.
   const tsWork = path.join(work, 'typescript');
   fs.mkdirSync(tsWork);
-  run('typescript: the README install', 'bash', ['-euo', 'pipefail', '-c', readmeBlock('typescript-install')], { cwd: tsWork, env });
+  run('typescript: the guide\'s install', 'bash', ['-euo', 'pipefail', '-c', readmeBlock('typescript-install')], { cwd: tsWork, env });
   const tsApp = path.join(tsWork, readmeBlock('typescript-install').match(/cd (\S+)/)[1]);
   fs.writeFileSync(path.join(tsApp, 'first-call.js'), readmeBlock('typescript-first-call'));
-  firstCallPrints('TypeScript', run('typescript: the README first call against the stubs', 'node', ['first-call.js'], { cwd: tsApp, env }));
+  firstCallPrints('TypeScript', run('typescript: the guide\'s first call against the stubs', 'node', ['first-call.js'], { cwd: tsApp, env }));
   for (const file of ['typescript-sdk-test.cjs', 'spec-document.cjs']) fs.copyFileSync(path.join(tests, file), path.join(tsApp, file));
   run('typescript: the tests', 'node', ['typescript-sdk-test.cjs', path.join(sdksDir, 'cases.json'),
     path.join(sdksDir, 'spec', 'openapi.json'), stubsUrl, sandboxUrl], { cwd: tsApp, env });
@@ -141,10 +142,10 @@ async function main() {
   if (pythonUsable()) {
     const pyWork = path.join(work, 'python');
     fs.mkdirSync(pyWork);
-    run('python: the README install', 'bash', ['-euo', 'pipefail', '-c', readmeBlock('python-install')], { cwd: pyWork, env });
+    run('python: the guide\'s install', 'bash', ['-euo', 'pipefail', '-c', readmeBlock('python-install')], { cwd: pyWork, env });
     const venv = path.join(pyWork, readmeBlock('python-install').match(/-m venv (?:--\S+ )*(\S+)/)[1]);
     fs.writeFileSync(path.join(pyWork, 'first_call.py'), readmeBlock('python-first-call'));
-    firstCallPrints('Python', run('python: the README first call against the stubs', path.join(venv, 'bin', 'python'), ['first_call.py'], { cwd: pyWork, env }));
+    firstCallPrints('Python', run('python: the guide\'s first call against the stubs', path.join(venv, 'bin', 'python'), ['first_call.py'], { cwd: pyWork, env }));
     run('python: the tests', path.join(venv, 'bin', 'python'), [path.join(tests, 'python-sdk-test.py'), path.join(sdksDir, 'cases.json'),
       path.join(sdksDir, 'spec', 'openapi.json'), stubsUrl, sandboxUrl], { cwd: pyWork, env });
   }

@@ -5,8 +5,8 @@ import com.clickairtime.balance.client.error.NotFoundException;
 import com.clickairtime.balance.client.generated.model.Wallet;
 
 /**
- * The README's first SDK snippet, compiled outside the SDK's package as a team's code is, so that
- * the imports the README shows with it (this file's, ReadmeSnippetTest) are the ones it needs.
+ * The first snippet of docs/sdk.md, compiled outside the SDK's package as a team's code is, so that
+ * the imports the guide shows with it (this file's, ReadmeSnippetTest) are the ones it needs.
  */
 final class SdkQuickStart {
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * An {@code https://} API through a proxy that demands Basic credentials for its CONNECT tunnel, as the README's
+ * An {@code https://} API through a proxy that demands Basic credentials for its CONNECT tunnel, as docs/sdk.md's
  * "Production networks" says. The JDK does not send Basic credentials to open a tunnel unless the system property
  * {@value #PROPERTY} allows it, and it reads that property once, when its HTTP client's classes load: a test cannot
  * set it for itself in a JVM where another test has already made a request. So this class runs twice: in the

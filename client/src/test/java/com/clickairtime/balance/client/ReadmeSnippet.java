@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The README's snippet of the SDK's options, compiled ({@code com.example.wallet.SdkQuickStart} holds its
- * first one); {@link ReadmeSnippetTest} keeps the README's copies identical.
+ * The SDK guide's snippet of its options, compiled ({@code com.example.wallet.SdkQuickStart} holds its
+ * first one); {@link ReadmeSnippetTest} keeps docs/sdk.md's copies identical.
  */
 final class ReadmeSnippet {
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README shows exactly the snippets that {@link ReadmeSnippet} and {@code SdkQuickStart} compile. */
+/** The SDK's guide (docs/sdk.md) shows exactly the snippets that {@link ReadmeSnippet} and {@code SdkQuickStart} compile. */
 class ReadmeSnippetTest {
 
     private static final Path QUICK_START = Path.of("src/test/java/com/example/wallet/SdkQuickStart.java");
@@ -19,19 +19,19 @@ class ReadmeSnippetTest {
 
     /** The first snippet, which a newcomer copies, comes with its imports: its file's, all of them used. */
     @Test
-    void theReadmeShowsTheQuickStartWithItsImports() throws IOException {
+    void theGuideShowsTheQuickStartWithItsImports() throws IOException {
         String source = Files.readString(QUICK_START);
         String snippet = snippet(source, "README", 12);
         List<String> imports = source.lines().filter(line -> line.startsWith("import ")).toList();
 
         assertThat(imports).isNotEmpty().allSatisfy(line -> assertThat(snippet)
                 .contains(line.substring(line.lastIndexOf('.') + 1, line.length() - 1)));
-        assertThat(readme()).contains("```java\n" + String.join("\n", imports) + "\n\n" + snippet + "\n```\n");
+        assertThat(guide()).contains("```java\n" + String.join("\n", imports) + "\n\n" + snippet + "\n```\n");
     }
 
     @Test
-    void theReadmeShowsTheOptionsSnippet() throws IOException {
-        assertThat(readme()).contains(snippet(Files.readString(OPTIONS), "README-options", 22));
+    void theGuideShowsTheOptionsSnippet() throws IOException {
+        assertThat(guide()).contains(snippet(Files.readString(OPTIONS), "README-options", 22));
     }
 
     private static String snippet(String source, String marker, int maxLines) {
@@ -43,7 +43,7 @@ class ReadmeSnippetTest {
         return unindented;
     }
 
-    private static String readme() throws IOException {
-        return Files.readString(Path.of("../README.md"));
+    private static String guide() throws IOException {
+        return Files.readString(Path.of("../docs/sdk.md"));
     }
 }

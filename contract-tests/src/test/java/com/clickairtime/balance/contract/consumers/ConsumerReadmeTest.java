@@ -19,20 +19,21 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README shows the consumer projects of src/it as they are: each one's marked pom block, which
+ * The consumers' guide (docs/consumers.md) shows the consumer projects of src/it as they are: each one's marked pom block, which
  * is all of its pom but its own coordinates, and its test class, with the version a team writes
  * where the project has maven-invoker-plugin's {@code @project.version@}; and those projects use
- * the Spring Boot and Spring Cloud Contract versions the kit is built on, which the README names.
+ * the Spring Boot and Spring Cloud Contract versions the kit is built on, which the README's table names.
  */
 class ConsumerReadmeTest {
 
     private static final Path PROJECTS = Path.of("src/it");
     private static final Path README = Path.of("../README.md");
+    private static final Path GUIDE = Path.of("../docs/consumers.md");
     private static final String BEGIN = "<!-- README:begin -->\n";
     private static final String END = "  <!-- README:end -->";
     private static final String TEST_CLASS = "src/test/java/com/example/wallet/WalletBalanceStubsTest.java";
     private static final String[] PROJECT_NAMES = {"spring-boot-3.5", "spring-boot-4", "junit5"};
-    /** The kit's version as maven-invoker-plugin fills it in, and as the README writes it. */
+    /** The kit's version as maven-invoker-plugin fills it in, and as the guide writes it. */
     private static final String INVOKER_VERSION = "@project.version@";
     private static final String README_VERSION = "INFO_VERSION-SNAPSHOT";
 
@@ -51,28 +52,28 @@ class ConsumerReadmeTest {
     }
 
     /**
-     * The README shows the block with the version a team writes ({@link #README_VERSION}, the rule
+     * The guide shows the block with the version a team writes ({@link #README_VERSION}, the rule
      * beside it says what it stands for) where the project has the version maven-invoker-plugin
      * fills in: the kit's, as this build installs it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"spring-boot-3.5", "spring-boot-4", "junit5"})
-    void theReadmeShowsTheProjectsPomBlock(String project) throws Exception {
+    void theGuideShowsTheProjectsPomBlock(String project) throws Exception {
         String block = block(project);
         String unindented = block.lines().map(line -> line.length() >= 2 ? line.substring(2) : line)
                 .collect(Collectors.joining("\n", "", "\n"));
 
         assertThat(block).contains("<dependencies>").contains("<balance.version>" + INVOKER_VERSION + "</balance.version>");
-        assertThat(readme()).contains("```xml\n" + unindented.replace(INVOKER_VERSION, README_VERSION) + "```\n");
+        assertThat(guide()).contains("```xml\n" + unindented.replace(INVOKER_VERSION, README_VERSION) + "```\n");
     }
 
     /**
      * What the build checks (no test failure, no Maven warning: consumer-build-check.groovy) is the
-     * README's block as a team pastes it: the project's pom adds its own coordinates and nothing else.
+     * guide's block as a team pastes it: the project's pom adds its own coordinates and nothing else.
      */
     @ParameterizedTest
     @ValueSource(strings = {"spring-boot-3.5", "spring-boot-4", "junit5"})
-    void theProjectIsTheReadmeBlockAndItsOwnCoordinates(String project) throws Exception {
+    void theProjectIsTheGuidesBlockAndItsOwnCoordinates(String project) throws Exception {
         String pom = Files.readString(PROJECTS.resolve(project).resolve("pom.xml"));
         String outside = pom.substring(0, pom.indexOf(BEGIN)) + pom.substring(pom.indexOf(END));
         Element rest = parse(outside);
@@ -93,15 +94,15 @@ class ConsumerReadmeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"spring-boot-4", "junit5"})
-    void theReadmeShowsTheProjectsTestClass(String project) throws Exception {
+    void theGuideShowsTheProjectsTestClass(String project) throws Exception {
         String testClass = Files.readString(PROJECTS.resolve(project).resolve(TEST_CLASS));
 
         assertThat(testClass).contains("@Test");
-        assertThat(readme()).contains("```java\n" + testClass + "```\n");
+        assertThat(guide()).contains("```java\n" + testClass + "```\n");
     }
 
     @Test
-    void bothSpringBootProjectsRunTheTestClassTheReadmeShowsOnce() throws Exception {
+    void bothSpringBootProjectsRunTheTestClassTheGuideShowsOnce() throws Exception {
         assertThat(PROJECTS.resolve("spring-boot-3.5").resolve(TEST_CLASS))
                 .hasSameTextualContentAs(PROJECTS.resolve("spring-boot-4").resolve(TEST_CLASS));
     }
@@ -118,7 +119,7 @@ class ConsumerReadmeTest {
     }
 
     @Test
-    void theReadmeNamesTheVersionsTheKitIsBuiltOnAndTestedWith() throws Exception {
+    void theReadmeAndTheGuideNameTheVersionsTheKitIsBuiltOnAndTestedWith() throws Exception {
         Kit kit = kit();
         Element boot35 = pom(PROJECTS.resolve("spring-boot-3.5/pom.xml"));
         String readme = readme();
@@ -130,7 +131,7 @@ class ConsumerReadmeTest {
                 + "; Spring Boot " + kit.springBoot() + " with Spring Cloud Contract " + kit.springCloudContract()
                 + "; JUnit 5 without Spring Boot (`junit-bom` "
                 + importedVersion(pom(PROJECTS.resolve("junit5/pom.xml")), "junit-bom") + ") |");
-        assertThat(readme).contains("`spring-boot-starter-parent` " + text(boot35, "parent", "version"))
+        assertThat(guide()).contains("`spring-boot-starter-parent` " + text(boot35, "parent", "version"))
                 .contains("`spring-boot-starter-parent` " + kit.springBoot());
     }
 
@@ -145,6 +146,10 @@ class ConsumerReadmeTest {
 
     private static String readme() throws Exception {
         return Files.readString(README);
+    }
+
+    private static String guide() throws Exception {
+        return Files.readString(GUIDE);
     }
 
     private static Element pom(Path file) throws Exception {

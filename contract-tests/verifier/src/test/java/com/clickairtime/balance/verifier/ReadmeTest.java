@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Verifying your implementation" shows the implementer project's files as they are,
+ * docs/implementing.md's "Verifying your implementation" shows the implementer project's files as they are,
  * and the build runs that project (src/it/implementer): what a team copies is what passes.
  */
 class ReadmeTest {
@@ -33,10 +33,11 @@ class ReadmeTest {
     }
 
     private static String section() throws IOException {
-        String readme = read(Path.of("../../README.md"));
-        int start = readme.indexOf("## Verifying your implementation");
-        assertThat(start).as("the README's section").isNotNegative();
-        return readme.substring(start, readme.indexOf("\n## ", start + 1));
+        String guide = read(Path.of("../../docs/implementing.md"));
+        int start = guide.indexOf("## Verifying your implementation");
+        assertThat(start).as("the guide's section").isNotNegative();
+        int next = guide.indexOf("\n## ", start + 1);
+        return guide.substring(start, next < 0 ? guide.length() : next);
     }
 
     private static String read(Path file) throws IOException {

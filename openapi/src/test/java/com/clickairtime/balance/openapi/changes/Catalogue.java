@@ -25,7 +25,7 @@ import static com.clickairtime.balance.openapi.changes.Level.POTENTIALLY_BREAKIN
  * over everything the edit changes), and what optic 1.0.9 says of it. Where optic calls an edit
  * breaking and the gate breaks no audience, the entry says why in one sentence.
  * {@code ChangeCatalogueTest} checks the gate, {@code OpticCatalogueTest} optic, and
- * {@code CatalogueTableTest} the README's table, which is written from this list.
+ * {@code CatalogueTableTest} the table of docs/changing-the-api.md, which is written from this list.
  */
 final class Catalogue {
 
@@ -39,7 +39,7 @@ final class Catalogue {
     /**
      * One entry.
      *
-     * @param change       what the edit does, as the README's table says it
+     * @param change       what the edit does, as the table of docs/changing-the-api.md says it
      * @param baseline     the spec compared with (the fixture, or the fixture edited first)
      * @param current      the edited spec
      * @param kind         a kind the gate must report; null when it must report nothing at all

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's table of changes is the catalogue's: written from {@link Catalogue}, between two
+ * The table of changes in docs/changing-the-api.md is the catalogue's: written from {@link Catalogue}, between two
  * markers. When the catalogue changes, {@code ./mvnw -pl openapi test -Dtest=CatalogueTableTest
  * -Dcatalogue.write=true} rewrites it.
  */
@@ -39,20 +39,20 @@ class CatalogueTableTest {
     }
 
     @Test
-    void theReadmeShowsTheCatalogue() throws IOException {
-        Path readme = Path.of(System.getProperty("catalogue.readme", "../README.md"));
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
+    void theGuideShowsTheCatalogue() throws IOException {
+        Path guide = Path.of(System.getProperty("catalogue.guide", "../docs/changing-the-api.md"));
+        String text = Files.readString(guide, StandardCharsets.UTF_8);
         int start = text.indexOf(START);
         int end = text.indexOf(END);
-        assertThat(start).as("%s in %s", START, readme).isNotNegative();
-        assertThat(end).as("%s in %s", END, readme).isGreaterThan(start);
+        assertThat(start).as("%s in %s", START, guide).isNotNegative();
+        assertThat(end).as("%s in %s", END, guide).isGreaterThan(start);
         String written = text.substring(start + START.length() + 1, end);
         if (Boolean.getBoolean("catalogue.write")) {
-            Files.writeString(readme, text.substring(0, start + START.length() + 1) + table() + text.substring(end),
+            Files.writeString(guide, text.substring(0, start + START.length() + 1) + table() + text.substring(end),
                     StandardCharsets.UTF_8);
             return;
         }
-        assertThat(written).as("the README's table; rewrite it with ./mvnw -pl openapi test -Dtest=CatalogueTableTest"
+        assertThat(written).as("the table of docs/changing-the-api.md; rewrite it with ./mvnw -pl openapi test -Dtest=CatalogueTableTest"
                 + " -Dcatalogue.write=true").isEqualTo(table());
     }
 }

@@ -201,7 +201,7 @@ final class Report {
             case "Prism":
                 return "Prism mock of the spec";
             default:
-                return "sandbox (README's run command)";
+                return "sandbox (docs/sandbox.md's run command)";
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dataset defines the demo keys; the spec's x-sandbox-api-key values and the README follow it. */
+/** The dataset defines the demo keys; the spec's x-sandbox-api-key values and the sandbox's guide follow it. */
 class DemoKeysTest {
 
     private static final Set<String> DEMO_KEYS = SandboxTestSupport.DATASET.apiKeys().stream()
@@ -28,10 +28,10 @@ class DemoKeysTest {
         assertThat(DEMO_KEYS).containsAll(named);
     }
 
-    /** The README shows the banner's demo-key table as the sandbox prints it from the dataset. */
+    /** The sandbox's guide (docs/sandbox.md) shows the banner's demo-key table as the sandbox prints it from the dataset. */
     @Test
-    void theReadmeShowsTheDatasetsKeys() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        assertThat(readme).contains(StartupBanner.demoKeys(SandboxTestSupport.DATASET.apiKeys()));
+    void theSandboxGuideShowsTheDatasetsKeys() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "sandbox.md"));
+        assertThat(guide).contains(StartupBanner.demoKeys(SandboxTestSupport.DATASET.apiKeys()));
     }
 }
