@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Maven Central's requirements, checked on what a deploy wrote to a file repository (README,
+ * Maven Central's requirements, checked on what a deploy wrote to a file repository (docs/releasing.md,
  * "Releasing"): every pom has a name of its own and a description, url, license (name and url),
  * developer and scm (url and connection), its own or inherited from a parent in the same
  * repository, as Maven inherits them; every jar a -sources and a -javadoc jar beside it; every file

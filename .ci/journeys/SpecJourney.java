@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * document's wording: the journeys of issue 15, each of which must pass `./mvnw verify` with
  * the spec as the only edit (or with the one behaviour patch beside it). A change the gate calls
  * breaking raises info.version's major part, one that implementers must act on its minor part, as
- * the README's semver rule says; the new version is computed from the document's. Usage:
+ * docs/changing-the-api.md's semver rule says; the new version is computed from the document's. Usage:
  * SpecJourney <journey> <balance.yaml>; it rewrites the file in place and prints info.version.
  * Issue 24 added four: a documented error, an enum value shown on a new wallet, a required
  * property, a deprecation.

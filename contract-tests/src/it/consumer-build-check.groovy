@@ -8,7 +8,7 @@ assert tests > 0 : "${basedir.name}: surefire ran no test"
 
 // Spring's BeanPostProcessorChecker notes how Stub Runner's own configuration is declared (Spring
 // Cloud Contract's, logged whatever the stubs are), so it is the one warning let through. Maven's
-// own [WARNING] lines count too: the pom is the README's block, which a team pastes as it is.
+// own [WARNING] lines count too: the pom is docs/consumers.md's block, which a team pastes as it is.
 // The invoker hands the outer build's -P profiles (-Psdks in .ci/run, -Pbalance-release) on to each
 // project, whose Maven then says they do not exist there: a note about this build, not the project's.
 def noise = new File(basedir, 'build.log').readLines().findAll { line ->

@@ -101,7 +101,7 @@ def documented_case(server, base_url, case, default_key, path_values=None):
         check(error is None, f"{label}: expected {case['status']}, got {error!r}")
         # meta varies per request (x-varies-per-request); data is the example's, with money as Decimal.
         expected = json.loads(json.dumps(case["body"]["data"]), parse_float=decimal.Decimal)
-        # Decimals compare by value: the generated client reads money through a float (README, "What money becomes").
+        # Decimals compare by value: the generated client reads money through a float (docs/sdks-other-languages.md, "What money becomes").
         check(result.data.to_dict() == expected, f"{label}: data {result.data.to_dict()!r}, expected {expected!r}")
         check(isinstance(result.meta.request_id, str), f"{label}: meta.request_id")
     elif case["invalidRequest"]:

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 25's start-up findings, on the process a user starts: a dataset value or an option that
  * once ran the sandbox out of memory, overflowed, was silently misread or started a sandbox that
  * closed every slow head stops the start with exit code 1 and one message naming the entry or
- * the option, without a stack trace. The heap is the README's ({@code -Xmx256m}), where the
+ * the option, without a stack trace. The heap is docs/sandbox.md's ({@code -Xmx256m}), where the
  * billion-digit number of {@code -1e999999999} ran out of it.
  */
 class StartRefusalsTest {

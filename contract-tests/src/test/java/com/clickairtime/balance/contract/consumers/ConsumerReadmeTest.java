@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The consumers' guide (docs/consumers.md) shows the consumer projects of src/it as they are: each one's marked pom block, which
  * is all of its pom but its own coordinates, and its test class, with the version a team writes
  * where the project has maven-invoker-plugin's {@code @project.version@}; and those projects use
- * the Spring Boot and Spring Cloud Contract versions the kit is built on, which the README's table names.
+ * the Spring Boot and Spring Cloud Contract versions the kit is built on, which the README's table and the guide name.
  */
 class ConsumerReadmeTest {
 

@@ -73,7 +73,7 @@ public final class SandboxBench {
         List<String> sandboxArguments = List.of("--server.port={port}", "--server.address=127.0.0.1",
                 "--sandbox.rate-limit.requests-per-minute=" + Integer.MAX_VALUE);
         List<String> plain = command(List.of(java, "-jar", args.get("plain-jar")), sandboxArguments);
-        // The README's run command: the extracted jar with its archive, the serial collector and a small heap. On two
+        // docs/sandbox.md's run command: the extracted jar with its archive, the serial collector and a small heap. On two
         // cores G1 served about a third fewer requests, and without a cap the heap (and RSS) grew to 2 GB.
         List<String> cds = command(List.of(java, "-XX:SharedArchiveFile=" + args.get("cds-archive"), "-XX:+UseSerialGC",
                 "-Xmx256m", "-jar", args.get("sandbox-jar")), sandboxArguments);

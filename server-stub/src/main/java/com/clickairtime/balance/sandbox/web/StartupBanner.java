@@ -54,7 +54,7 @@ public class StartupBanner implements ApplicationListener<WebServerInitializedEv
         return text.toString();
     }
 
-    /** The demo keys and what each produces, as the banner prints them (and the README shows them). */
+    /** The demo keys and what each produces, as the banner prints them (and docs/sandbox.md shows them). */
     public static String demoKeys(Collection<Dataset.ApiKeyEntry> keys) {
         StringBuilder text = new StringBuilder("Demo API keys (sandbox only):\n");
         keys.stream().sorted(Comparator.comparing(Dataset.ApiKeyEntry::key)).forEach(key ->

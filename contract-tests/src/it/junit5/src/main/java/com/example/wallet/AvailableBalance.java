@@ -5,7 +5,7 @@ import com.clickairtime.balance.client.generated.model.Money;
 
 /**
  * The consumer's own code, which every real project has beside its tests: without it this project's
- * jar would be empty and Maven would warn, which the post-build check counts against the README's pom.
+ * jar would be empty and Maven would warn, which the post-build check counts against the guide's pom (docs/consumers.md).
  */
 public final class AvailableBalance {
 
