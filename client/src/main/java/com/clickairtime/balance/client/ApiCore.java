@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,6 +72,11 @@ final class ApiCore {
      * reads the template, which nothing changes after construction, so threads can share it.
      */
     private final HttpRequest.Builder requestTemplate;
+    /**
+     * The template's headers masked, for the listener's {@link Attempt}s of calls that send those alone (a fixed key,
+     * no header parameter, no proxy credentials): masked once per client, not once per attempt. Set on first use.
+     */
+    private volatile Map<String, List<String>> maskedTemplateHeaders;
     private volatile boolean closed;
 
     ApiCore(BalanceClient.Builder settings, String userAgent) {
@@ -95,7 +101,7 @@ final class ApiCore {
         this.ownsHttp = settings.httpClient == null;
         ExecutorService httpThreads = null;
         if (ownsHttp && settings.executor == null) {
-            httpThreads = SdkThreads.pool("balance-client-http", SdkThreads.HTTP_THREADS);
+            httpThreads = SdkThreads.eventPool("balance-client-http", SdkThreads.HTTP_THREADS);
             ownPools.add(httpThreads);
         }
         this.http = ownsHttp ? settings.newHttpClient(httpThreads) : settings.httpClient;
@@ -165,6 +171,11 @@ final class ApiCore {
         return Optional.empty();
     }
 
+    /** Whether {@link #request} sends the template's headers and no other. */
+    private boolean sendsTemplateHeaders(Route.Call call) {
+        return apiKey != null && proxyAuthenticator == null && call.headers().isEmpty();
+    }
+
     /** Read for every request, so a rotated key is used at once; checked like a key given to the builder. */
     private ApiKey suppliedKey() {
         String key;
@@ -182,7 +193,7 @@ final class ApiCore {
 
     <R, T> ApiResult<T> send(Route.Call call, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta) {
         checkOpen();
-        Exchange<R, T> exchange = new Exchange<>(call.route(), request(call), reader, data, meta, null);
+        Exchange<R, T> exchange = new Exchange<>(call.route(), request(call), sendsTemplateHeaders(call), reader, data, meta, null);
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             Outcome<T> outcome = exchange.sendBlocking();
@@ -209,7 +220,8 @@ final class ApiCore {
     <R, T> CompletableFuture<ApiResult<T>> sendAsync(Route.Call call, ObjectReader reader, Function<R, T> data,
                                                      Function<R, Meta> meta) {
         checkOpen();
-        Exchange<R, T> exchange = new Exchange<>(call.route(), request(call), reader, data, meta, new CompletableFuture<>());
+        Exchange<R, T> exchange = new Exchange<>(call.route(), request(call), sendsTemplateHeaders(call), reader, data, meta,
+                new CompletableFuture<>());
         if (attempts == null) {
             attemptAsync(exchange, 1);
         } else {
@@ -333,10 +345,23 @@ final class ApiCore {
             Route route = exchange.route;
             listener.onAttempt(new Attempt(route.operationId, route.method, route.template, exchange.request.uri().toString(),
                     attempt, Duration.ofNanos(System.nanoTime() - started), status, requestId, rateLimit, failure, willRetry,
-                    exchange.request.headers(), response == null ? null : response.headers()));
+                    maskedRequestHeaders(exchange), response == null ? null : response.headers()));
         } catch (RuntimeException ignored) {
             // A listener's failure must not change the call's outcome.
         }
+    }
+
+    private Map<String, List<String>> maskedRequestHeaders(Exchange<?, ?> exchange) {
+        if (!exchange.templateHeaders) {
+            return Attempt.masked(exchange.request.headers());
+        }
+        Map<String, List<String>> masked = maskedTemplateHeaders;
+        if (masked == null) {
+            // Threads racing here compute equal maps; whichever is kept does.
+            masked = Attempt.masked(exchange.request.headers());
+            maskedTemplateHeaders = masked;
+        }
+        return masked;
     }
 
     private void checkOpen() {
@@ -365,15 +390,18 @@ final class ApiCore {
 
         final Route route;
         final HttpRequest request;
+        /** The request has the client's template headers and no other; see {@link #maskedTemplateHeaders}. */
+        final boolean templateHeaders;
         private final ObjectReader reader;
         private final Function<R, T> data;
         private final Function<R, Meta> meta;
         final CompletableFuture<ApiResult<T>> done;
 
-        Exchange(Route route, HttpRequest request, ObjectReader reader, Function<R, T> data, Function<R, Meta> meta,
-                 CompletableFuture<ApiResult<T>> done) {
+        Exchange(Route route, HttpRequest request, boolean templateHeaders, ObjectReader reader, Function<R, T> data,
+                 Function<R, Meta> meta, CompletableFuture<ApiResult<T>> done) {
             this.route = route;
             this.request = request;
+            this.templateHeaders = templateHeaders;
             this.reader = reader;
             this.data = data;
             this.meta = meta;
@@ -447,11 +475,12 @@ final class ApiCore {
 
     /** A server may gzip the body although the client never asks for it; the generated client accepted that too. */
     private static byte[] decompressed(int status, HttpHeaders headers, byte[] body) {
-        Optional<String> encoding = headers.firstValue("Content-Encoding");
-        if (encoding.isEmpty() || body.length == 0) {
+        // The map itself, not firstValue, which builds a stream: this runs on every response.
+        List<String> encoding = headers.map().get("Content-Encoding");
+        if (encoding == null || encoding.isEmpty() || body.length == 0) {
             return body;
         }
-        for (String token : encoding.get().split(",")) {
+        for (String token : encoding.get(0).split(",")) {
             if ("gzip".equalsIgnoreCase(token.trim())) {
                 try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
                     return in.readAllBytes();

@@ -49,7 +49,7 @@ public final class ApiKey {
 
     /** The text with every key-like token masked as {@link #masked()} would show it. */
     public static String maskIn(String text) {
-        if (text == null || !text.contains(PREFIX)) {
+        if (!mayHoldKey(text)) {
             return text;
         }
         Matcher key = KEY_LIKE.matcher(text);
@@ -58,6 +58,11 @@ public final class ApiKey {
             key.appendReplacement(masked, Matcher.quoteReplacement(hidden(key.group(1))));
         }
         return key.appendTail(masked).toString();
+    }
+
+    /** Whether {@link #maskIn} would change the text: only text with the key's prefix in it can hold a key. */
+    static boolean mayHoldKey(String text) {
+        return text != null && text.contains(PREFIX);
     }
 
     String authorization() {

@@ -14,7 +14,9 @@ import java.util.TreeMap;
 
 /**
  * One try of one call, as a {@link CallListener} sees it. It holds the headers already masked, never the
- * request's own: a heap dump, a reflection-based logger or a serializer finds no key in it.
+ * request's own: a heap dump, a reflection-based logger or a serializer finds no key in it. Masking costs
+ * next to nothing per attempt: the request's headers are masked once per client ({@link ApiCore}), and response
+ * headers that hold nothing key-like are the JDK's own unmodifiable map, not a copy.
  */
 public final class Attempt {
 
@@ -34,7 +36,7 @@ public final class Attempt {
 
     Attempt(String operationId, String method, String pathTemplate, String uri, int number, Duration duration, int status,
             String requestId, RateLimit rateLimit, BalanceClientException exception, boolean willRetry,
-            HttpHeaders requestHeaders, HttpHeaders responseHeaders) {
+            Map<String, List<String>> maskedRequestHeaders, HttpHeaders responseHeaders) {
         this.operationId = operationId;
         this.method = method;
         this.pathTemplate = pathTemplate;
@@ -46,7 +48,7 @@ public final class Attempt {
         this.rateLimit = rateLimit;
         this.exception = exception;
         this.willRetry = willRetry;
-        this.requestHeaders = masked(requestHeaders);
+        this.requestHeaders = maskedRequestHeaders;
         this.responseHeaders = masked(responseHeaders);
     }
 
@@ -113,18 +115,42 @@ public final class Attempt {
         return responseHeaders;
     }
 
-    private static Map<String, List<String>> masked(HttpHeaders headers) {
+    /**
+     * The headers with key-like text masked and proxy credentials cut to their scheme. Headers with neither (a
+     * response, as a rule) are returned as the JDK's own map, which is unmodifiable and case-insensitive already.
+     */
+    static Map<String, List<String>> masked(HttpHeaders headers) {
         if (headers == null) {
             return Map.of();
         }
+        Map<String, List<String>> all = headers.map();
+        if (!needsMasking(all)) {
+            return all;
+        }
         Map<String, List<String>> masked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.map().forEach((name, values) -> {
+        all.forEach((name, values) -> {
             // The proxy's credentials are no key, and no business of a listener's: only their scheme shows.
-            String[] copy = values.stream().map(value -> "proxy-authorization".equalsIgnoreCase(name)
+            String[] copy = values.stream().map(value -> PROXY_AUTHORIZATION.equalsIgnoreCase(name)
                     ? value.split(" ", 2)[0] + " \u2026" : ApiKey.maskIn(value)).toArray(String[]::new);
             masked.put(name, List.of(copy));
         });
         return Collections.unmodifiableMap(masked);
+    }
+
+    private static final String PROXY_AUTHORIZATION = "proxy-authorization";
+
+    private static boolean needsMasking(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (PROXY_AUTHORIZATION.equalsIgnoreCase(header.getKey())) {
+                return true;
+            }
+            for (String value : header.getValue()) {
+                if (ApiKey.mayHoldKey(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String requestIdOf(BalanceClientException failure) {

@@ -2,6 +2,8 @@ package com.clickairtime.balance.client;
 
 import java.net.http.HttpHeaders;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,18 +23,24 @@ public final class RateLimit {
 
     /** The headers' values, or empty when any of the three is missing or not a number. */
     public static Optional<RateLimit> from(HttpHeaders headers) {
-        OptionalLong limit = number(headers, "X-RateLimit-Limit");
-        OptionalLong remaining = number(headers, "X-RateLimit-Remaining");
-        OptionalLong reset = number(headers, "X-RateLimit-Reset");
+        // The map itself: HttpHeaders.firstValue builds a stream per lookup, and this runs on every response.
+        Map<String, List<String>> all = headers.map();
+        OptionalLong limit = number(all, "X-RateLimit-Limit");
+        OptionalLong remaining = number(all, "X-RateLimit-Remaining");
+        OptionalLong reset = number(all, "X-RateLimit-Reset");
         if (limit.isEmpty() || remaining.isEmpty() || reset.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new RateLimit(limit.getAsLong(), remaining.getAsLong(), Instant.ofEpochSecond(reset.getAsLong())));
     }
 
-    private static OptionalLong number(HttpHeaders headers, String name) {
+    private static OptionalLong number(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        if (values == null || values.isEmpty()) {
+            return OptionalLong.empty();
+        }
         try {
-            return headers.firstValue(name).map(v -> OptionalLong.of(Long.parseLong(v.trim()))).orElse(OptionalLong.empty());
+            return OptionalLong.of(Long.parseLong(values.get(0).trim()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

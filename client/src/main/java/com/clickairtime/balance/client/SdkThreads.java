@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,6 +75,24 @@ final class SdkThreads {
                 new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /**
+     * A pool for the HTTP client's own work: short tasks handed over from its selector thread, a few per call. A
+     * {@link ForkJoinPool} wakes the worker that went idle last (its idle workers form a stack), which is still
+     * warm, where a {@link ThreadPoolExecutor}'s queue wakes the one idle longest: a per-call cost the JDK's own
+     * default, a cached pool whose hand-off queue is a stack too, does not have. At most {@code threads}: a task
+     * that blocks never makes the pool start another (no compensation threads, whatever the JDK's default).
+     */
+    static ExecutorService eventPool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory factory = forkJoinPool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(forkJoinPool);
+            thread.setName(name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ForkJoinPool(threads, factory, null, true, 0, threads, 1, pool -> true, IDLE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** A new virtual thread per task; only in {@link Mode#VIRTUAL_THREADS}. */

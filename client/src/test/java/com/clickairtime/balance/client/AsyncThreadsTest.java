@@ -68,6 +68,6 @@ class AsyncThreadsTest {
     }
 
     private static Properties load(Path java, List<String> options) throws IOException, InterruptedException {
-        return AsyncLoad.fork(java, options, CALLS, 50, 0, 0, LIMIT_SECONDS);
+        return AsyncLoad.fork(java, options, CALLS, 50, 0, 0, LIMIT_SECONDS, 0);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Properties;
  * <p>Argument: the file to write the figures to. System properties {@code bench.rounds},
  * {@code bench.warmup} (iterations) and {@code bench.seconds} (per round) change the run's length; the
  * pom sets them from {@code bench.sdk.rounds}, {@code bench.sdk.warmup} and {@code bench.sdk.seconds}.
+ * {@code bench.parts} ({@code sync,async} by default) runs one of the two alone, e.g. {@code -Dbench.parts=async}.
  */
 public final class SdkBench {
 
@@ -34,6 +35,22 @@ public final class SdkBench {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks/sdk.properties");
+        List<String> parts = List.of(System.getProperty("bench.parts", "sync,async").split(","));
+        Properties figures = new Properties();
+        if (parts.contains("sync")) {
+            perCall(figures);
+        }
+        if (parts.contains("async")) {
+            AsyncBench.run(figures);
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (Writer writer = Files.newBufferedWriter(out)) {
+            figures.store(writer, "BalanceClient against hand-written java.net.http + Jackson");
+        }
+        System.out.println("[sdk bench] figures written to " + out);
+    }
+
+    private static void perCall(Properties figures) throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 25);
         int warmup = Integer.getInteger("bench.warmup", 5);
         int seconds = Integer.getInteger("bench.seconds", 1);
@@ -47,7 +64,6 @@ public final class SdkBench {
                 .build();
         new Runner(options).run();
 
-        Properties figures = new Properties();
         figures.setProperty("rounds", String.valueOf(rounds));
         figures.setProperty("round.seconds", String.valueOf(seconds));
         System.out.println("[sdk bench] " + rounds + " rounds of " + seconds + " s, calls alternating between the SDK and hand-written code");
@@ -70,12 +86,6 @@ public final class SdkBench {
                     ratio <= GOAL ? "met" : "NOT MET"));
         }
         System.out.println("[sdk bench] (the listener heard " + ClientBenchmark.HEARD.sum() + " in total)");
-        AsyncBench.run(figures);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        try (Writer writer = Files.newBufferedWriter(out)) {
-            figures.store(writer, "BalanceClient against hand-written java.net.http + Jackson");
-        }
-        System.out.println("[sdk bench] figures written to " + out);
     }
 
     static double median(double[] values) {

@@ -28,6 +28,9 @@ public final class DelayingServer implements AutoCloseable {
         timer.prestartAllCoreThreads();
         // Without TCP_NODELAY, Nagle and delayed ACK add about 40 ms to an answer; the JDK's server reads this once.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // It keeps 200 idle connections by default and closes the rest as each burst ends, so a client's next burst
+        // would open 800 of its 1,000 again: a limit of this server's, not a cost of the client under test.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
         // A backlog for a thousand connections arriving at once; the system's default would refuse most of them.
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         server.createContext("/", exchange -> timer.schedule(() -> answer(exchange, bytes), delay.toNanos(), TimeUnit.NANOSECONDS));
