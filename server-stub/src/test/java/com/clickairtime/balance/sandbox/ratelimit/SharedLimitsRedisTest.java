@@ -3,8 +3,6 @@ package com.clickairtime.balance.sandbox.ratelimit;
 import com.clickairtime.balance.sandbox.SandboxApplication;
 import com.clickairtime.balance.sandbox.SandboxTestSupport;
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,22 +10,15 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,15 +43,12 @@ class SharedLimitsRedisTest {
 
     @Test
     void twoReplicasEnforceOneBudgetThroughRedis() throws Exception {
-        Path redisServer = redisServer();
         Guide guide = Guide.read();
-        int port = freePort();
-        List<String> redisArguments = guide.redisArguments(port);
-        Process redis = startRedis(redisServer, redisArguments, port);
+        RealRedis redis = RealRedis.start(guide.redisFlags(), directory);
         List<ConfigurableApplicationContext> replicas = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                replicas.add(replica(guide.sandboxOptions(port)));
+                replicas.add(replica(guide.sandboxOptions(redis.port)));
             }
             SandboxProperties.RateLimit settings = replicas.get(0).getBean(SandboxProperties.class).rateLimit();
             assertThat(settings.store()).as("the guide's options select Redis").isEqualTo(SandboxProperties.RateLimit.Store.REDIS);
@@ -98,7 +86,7 @@ class SharedLimitsRedisTest {
             }
 
             // Redis stops: each replica counts alone, and says so.
-            stop(redis);
+            redis.stop();
             for (int replica : ports) {
                 HttpResponse<String> alone = get(replica, SandboxTestSupport.GLOBEX);
                 assertThat(alone.statusCode()).as(alone.body()).isEqualTo(200);
@@ -108,7 +96,7 @@ class SharedLimitsRedisTest {
             }
 
             // Redis is back (empty): the same replicas share one budget again.
-            redis = startRedis(redisServer, redisArguments, port);
+            redis.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (Stream.of(get(ports[0], SandboxTestSupport.GLOBEX), get(ports[1], SandboxTestSupport.GLOBEX))
                     .anyMatch(response -> response.headers().firstValue(RateLimiter.PER_REPLICA_HEADER).isPresent())) {
@@ -122,63 +110,7 @@ class SharedLimitsRedisTest {
                     .isEqualTo(Integer.parseInt(first.headers().firstValue("X-RateLimit-Remaining").orElseThrow()) - 1);
         } finally {
             replicas.forEach(ConfigurableApplicationContext::close);
-            stop(redis);
-        }
-    }
-
-    /** Debian's redis-server, or a skip that says what is missing; under CI a failure, as CI installs it. */
-    private static Path redisServer() {
-        Optional<Path> found = Stream.concat(
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)),
-                        Stream.of("/usr/bin", "/usr/sbin", "/usr/local/bin"))
-                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "redis-server")).filter(Files::isExecutable)
-                .findFirst();
-        if (found.isEmpty()) {
-            String missing = "redis-server is not installed (apt-get install -y redis-server); "
-                    + "the shared rate limits are not proven against a real Redis";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(missing + ", and CI=true");
-            }
-            Assumptions.abort(missing);
-        }
-        return found.get();
-    }
-
-    private Process startRedis(Path server, List<String> arguments, int port) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(server.toString()));
-        command.addAll(arguments);
-        Path log = Files.createTempFile(directory, "redis", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!answersPing(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("redis-server did not start: " + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        return process;
-    }
-
-    /** Stopped by its process id, as an operator would. */
-    private static void stop(Process redis) throws InterruptedException {
-        ProcessHandle.of(redis.pid()).ifPresent(ProcessHandle::destroy);
-        if (!redis.waitFor(10, TimeUnit.SECONDS)) {
-            redis.destroyForcibly().waitFor();
-        }
-    }
-
-    private static boolean answersPing(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(1_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(7);
-            return new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n");
-        } catch (IOException notYet) {
-            return false;
+            redis.close();
         }
     }
 
@@ -196,12 +128,6 @@ class SharedLimitsRedisTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/balance"))
                 .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The guide's commands: the redis-server line and the replicas' sandbox options. */
@@ -238,14 +164,6 @@ class SharedLimitsRedisTest {
                 tokens.add(token.group(1) != null ? token.group(1) : token.group(2));
             }
             return tokens;
-        }
-
-        /** The guide's flags on a free port, and bound to loopback only. */
-        List<String> redisArguments(int port) {
-            List<String> arguments = new ArrayList<>(redisFlags);
-            arguments.set(arguments.indexOf("--port") + 1, Integer.toString(port));
-            arguments.addAll(List.of("--bind", "127.0.0.1"));
-            return arguments;
         }
 
         List<String> sandboxOptions(int port) {
