@@ -4,8 +4,11 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The windows in Redis, as Bucket4j buckets, so that every replica using that Redis counts
@@ -20,6 +23,8 @@ import java.time.Clock;
  */
 final class RedisRateLimiter implements RateLimiter {
 
+    private static final int MAX_PROXIES = 10_000;
+
     private final RedisStore store;
     private final String bucketPrefix;
     private final String census;
@@ -29,6 +34,10 @@ final class RedisRateLimiter implements RateLimiter {
     private final Clock clock;
     private final BucketConfiguration configuration;
     private final LocalRateLimiter fallback;
+    // A bucket's proxy batches this replica's concurrent requests for it into one exchange with Redis
+    // (Bucket4j's batching: the same answers, one at a time): without it, concurrent compare-and-swaps
+    // on one key retried each other. Cleared when it reaches the cap, so that it stays bounded.
+    private final ConcurrentMap<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
     /**
      * @param name what the limiter counts ({@code key}, {@code address}, ...), which keeps its buckets apart
@@ -102,7 +111,15 @@ final class RedisRateLimiter implements RateLimiter {
     }
 
     private BucketProxy proxy(String bucket) {
-        return store.proxies().builder().build(bucketPrefix + bucket, () -> configuration);
+        BucketProxy proxy = proxies.get(bucket);
+        if (proxy == null) {
+            if (proxies.size() >= Math.min(maxBuckets, MAX_PROXIES)) {
+                proxies.clear();
+            }
+            proxy = proxies.computeIfAbsent(bucket, name -> store.proxies().builder()
+                    .withOptimization(Optimizations.batching()).build(bucketPrefix + name, () -> configuration));
+        }
+        return proxy;
     }
 
     private Verdict fresh(long nowMillis) {

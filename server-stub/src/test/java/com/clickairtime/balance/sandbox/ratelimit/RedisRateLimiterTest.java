@@ -12,6 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +79,27 @@ class RedisRateLimiterTest {
             assertThat(next.allowed()).isTrue();
             assertThat(next.remaining()).isEqualTo(2);
             assertThat(next.resetEpochSeconds()).isGreaterThan(last.resetEpochSeconds());
+        }
+    }
+
+    /** Concurrent requests on two replicas, each batching its own: never more than the limit between them. */
+    @Test
+    void concurrentRequestsOnTwoReplicasNeverExceedTheLimit() throws Exception {
+        try (RedisStore a = replica(); RedisStore b = replica()) {
+            List<RateLimiter> replicas = List.of(new RedisRateLimiter(a, name, 300, 100, RateLimiter.Overflow.SHARED, clock),
+                    new RedisRateLimiter(b, name, 300, 100, RateLimiter.Overflow.SHARED, clock));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Boolean>> calls = IntStream.range(0, 400)
+                        .mapToObj(i -> (Callable<Boolean>) () -> replicas.get(i % 2).charge("key:a").allowed()).toList();
+                long allowed = 0;
+                for (Future<Boolean> call : pool.invokeAll(calls)) {
+                    allowed += call.get() ? 1 : 0;
+                }
+                assertThat(allowed).isEqualTo(300);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
