@@ -71,6 +71,8 @@ final class RealRedis implements AutoCloseable {
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail(missing + ", and CI=true");
             }
+            // Also in the build's output, where a skipped test's reason is not shown.
+            System.err.println("SKIPPED: " + missing);
             Assumptions.abort(missing);
         }
         return found.get();

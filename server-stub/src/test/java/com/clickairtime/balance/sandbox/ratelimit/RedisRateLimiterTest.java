@@ -3,7 +3,6 @@ package com.clickairtime.balance.sandbox.ratelimit;
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +34,6 @@ class RedisRateLimiterTest {
     // Each test its own limiter names: their buckets and census never meet another test's.
     private final String name = "test-" + UUID.randomUUID();
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RealRedis.start(List.of("--save", "", "--appendonly", "no"), directory);
-    }
-
     @AfterAll
     static void stopRedis() throws Exception {
         if (redis != null) {
@@ -47,9 +41,17 @@ class RedisRateLimiterTest {
         }
     }
 
-    private RedisStore replica() {
+    /** Started by the first test that needs it, so that a missing redis-server skips each test, saying so. */
+    private static synchronized RealRedis redis() throws Exception {
+        if (redis == null) {
+            redis = RealRedis.start(List.of("--save", "", "--appendonly", "no"), directory);
+        }
+        return redis;
+    }
+
+    private RedisStore replica() throws Exception {
         return new RedisStore(new SandboxProperties.RateLimit(300, 30, 10_000, SandboxProperties.RateLimit.Store.REDIS,
-                redis.url(), Duration.ofSeconds(1)), clock);
+                redis().url(), Duration.ofSeconds(1)), clock);
     }
 
     /**
@@ -57,7 +59,7 @@ class RedisRateLimiterTest {
      * a window; after it, a new one. (Its start may differ by up to a second: docs/shared-limits.md.)
      */
     @Test
-    void answersAsTheInMemoryStoreDoes() {
+    void answersAsTheInMemoryStoreDoes() throws Exception {
         try (RedisStore store = replica()) {
             RateLimiter shared = new RedisRateLimiter(store, name, 3, 100, RateLimiter.Overflow.SHARED, clock);
             RateLimiter local = new LocalRateLimiter(3, 100, clock);
@@ -105,7 +107,7 @@ class RedisRateLimiterTest {
 
     /** Past the cap, new callers on either replica share one overflow budget; the callers within it keep theirs. */
     @Test
-    void twoReplicasShareTheCapAndTheOverflow() {
+    void twoReplicasShareTheCapAndTheOverflow() throws Exception {
         try (RedisStore a = replica(); RedisStore b = replica()) {
             RateLimiter onA = new RedisRateLimiter(a, name, 3, 2, RateLimiter.Overflow.SHARED, clock);
             RateLimiter onB = new RedisRateLimiter(b, name, 3, 2, RateLimiter.Overflow.SHARED, clock);
@@ -123,7 +125,7 @@ class RedisRateLimiterTest {
 
     /** A full failure limiter counts a new address's failures nowhere: others' failures never lock it out. */
     @Test
-    void anUncountedOverflowNeverRefusesANewcomer() {
+    void anUncountedOverflowNeverRefusesANewcomer() throws Exception {
         try (RedisStore a = replica(); RedisStore b = replica()) {
             RateLimiter onA = new RedisRateLimiter(a, name, 3, 2, RateLimiter.Overflow.UNCOUNTED, clock);
             RateLimiter onB = new RedisRateLimiter(b, name, 3, 2, RateLimiter.Overflow.UNCOUNTED, clock);
