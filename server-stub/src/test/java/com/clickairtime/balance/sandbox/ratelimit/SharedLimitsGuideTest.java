@@ -70,6 +70,18 @@ class SharedLimitsGuideTest {
                 .isEqualTo(environment.get("SANDBOX_RATELIMIT_REDISURL"));
     }
 
+    /** The bench command names an execution of the sandbox's pom that runs the shared limits' bench. */
+    @Test
+    void theBenchCommandRunsTheSharedLimitsBench() throws IOException {
+        Matcher command = Pattern.compile("\\./mvnw -Pbench -pl server-stub package exec:exec@([a-z-]+)\\n").matcher(guide());
+        assertThat(command.find()).as("the guide's bench command").isTrue();
+        String pom = Files.readString(Path.of("pom.xml"));
+        int execution = pom.indexOf("<id>" + command.group(1) + "</id>");
+        assertThat(execution).as("execution " + command.group(1) + " in server-stub/pom.xml").isNotNegative();
+        assertThat(pom.substring(execution, pom.indexOf("</execution>", execution)))
+                .contains("<argument>com.clickairtime.balance.sandbox.bench.SharedLimitsBench</argument>");
+    }
+
     @Test
     void theHeaderAndTheKeysAreTheCodes() throws IOException {
         String guide = guide();
