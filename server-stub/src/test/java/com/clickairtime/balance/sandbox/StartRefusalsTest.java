@@ -35,13 +35,15 @@ class StartRefusalsTest {
             trusted proxy garbage    | --sandbox.trusted-proxies=garbage             | sandbox.trustedProxies[0]
             deadline of 999999999d   | --sandbox.request-deadline=999999999d         | sandbox.request-deadline
             deadline of -1s          | --sandbox.request-deadline=-1s                | sandbox.request-deadline
+            no redis there           | --sandbox.rate-limit.store=redis --sandbox.rate-limit.redis-url=redis://127.0.0.1:1 | Redis at 127.0.0.1:1 did not answer
+            redis url garbage        | --sandbox.rate-limit.store=redis --sandbox.rate-limit.redis-url=garbage | sandbox.rate-limit.redis-url is no Redis URI
             """)
     void refusesToStartWithOneMessage(String name, String setting, String named) throws Exception {
         List<String> arguments = new ArrayList<>();
         if (setting.startsWith("dataset:")) {
             arguments.add("--sandbox.dataset=file:" + dataset(setting.substring("dataset:".length())));
         } else {
-            arguments.add(setting);
+            arguments.addAll(List.of(setting.split(" ")));
         }
         Result result = start(arguments);
         assertThat(result.exited()).as("the sandbox stopped by itself: " + result.output()).isTrue();

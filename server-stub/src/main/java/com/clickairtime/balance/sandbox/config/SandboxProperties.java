@@ -70,9 +70,25 @@ public record SandboxProperties(
      *                                       every API request from that address gets 429 until the window ends
      * @param maxBuckets                     how many keys and addresses each limiter tracks at most; past it,
      *                                       new callers share one bucket
+     * @param store                          where the windows are kept: {@code memory} (default, this replica's
+     *                                       own) or {@code redis} (one budget for every replica using that Redis)
+     * @param redisUrl                       the Redis of {@code store=redis}, as a Lettuce URI
+     *                                       ({@code redis://[user:password@]host:port[/database]})
+     * @param redisTimeout                   how long one Redis command may take before this replica counts on
+     *                                       its own (see docs/shared-limits.md); also the connect timeout
      */
     public record RateLimit(@Min(1) @DefaultValue("300") int requestsPerMinute,
                             @Min(1) @DefaultValue("30") int failedAuthenticationsPerMinute,
-                            @Min(1) @DefaultValue("10000") int maxBuckets) {
+                            @Min(1) @DefaultValue("10000") int maxBuckets,
+                            @NotNull @DefaultValue("memory") Store store,
+                            @NotNull @DefaultValue("redis://127.0.0.1:6379") String redisUrl,
+                            @NotNull @DefaultValue("250ms") @DurationMin(millis = 1) @DurationMax(minutes = 1)
+                            Duration redisTimeout) {
+
+        /** Where the rate-limit windows live. */
+        public enum Store {
+            MEMORY,
+            REDIS
+        }
     }
 }

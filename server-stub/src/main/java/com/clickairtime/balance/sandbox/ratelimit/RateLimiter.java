@@ -2,35 +2,28 @@ package com.clickairtime.balance.sandbox.ratelimit;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed one-minute window per bucket (a key, or an address). A window opens with its
- * bucket's first request, so N+1 requests within any minute of a fresh bucket always trip the
- * limit. Buckets never share a window: one key's traffic cannot limit another's.
- *
- * <p>The number of buckets is capped. At the cap, expired windows are swept (at most once a
- * second); if none has expired, a request for a new bucket is counted in one shared
- * {@link #OVERFLOW} bucket instead. Memory stays bounded whatever the number of distinct
- * callers (the cap, plus at most one bucket per request in flight at that instant), and a
- * flood of new addresses cannot buy itself fresh budgets: together it gets one.
+ * A request budget per bucket (a key, or an address): a fixed one-minute window that opens with
+ * the bucket's first request. Kept in this replica's memory ({@link LocalRateLimiter}) or in
+ * Redis for every replica at once ({@link RedisRateLimiter}); both answer alike.
  */
-public class RateLimiter {
+public interface RateLimiter {
 
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    Duration WINDOW = Duration.ofMinutes(1);
 
-    /** The bucket shared by every new caller while the map is full. */
-    public static final String OVERFLOW = "overflow";
+    /** The bucket shared by every new caller while the limiter is full. */
+    String OVERFLOW = "overflow";
 
-    private static final long SWEEP_INTERVAL_MILLIS = 1_000;
+    /** The header that says a replica is counting on its own because the shared store is unreachable. */
+    String PER_REPLICA_HEADER = "X-Sandbox-Rate-Limits";
 
-    /** What a new caller's request is counted in while the map is full. */
-    public enum Overflow {
+    /** Its value: the budgets are this replica's alone until the shared store answers again. */
+    String PER_REPLICA = "per-replica";
+
+    /** What a new caller's request is counted in while the limiter is full. */
+    enum Overflow {
         /** One bucket that every new caller shares: a flood of new callers gets one budget between them. */
         SHARED,
         /**
@@ -40,104 +33,14 @@ public class RateLimiter {
         UNCOUNTED
     }
 
-    private final int limit;
-    private final int maxBuckets;
-    private final Overflow overflow;
-    private final Clock clock;
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
-    // The map's size, kept exact by inserts and sweeps, because ConcurrentHashMap.size() is an estimate.
-    private final AtomicInteger buckets = new AtomicInteger();
-    private final AtomicLong nextSweepMillis = new AtomicLong();
-
-    public RateLimiter(int limit, int maxBuckets, Clock clock) {
-        this(limit, maxBuckets, Overflow.SHARED, clock);
-    }
-
-    public RateLimiter(int limit, int maxBuckets, Overflow overflow, Clock clock) {
-        if (limit < 1 || maxBuckets < 1) {
-            throw new IllegalArgumentException("limit and maxBuckets must be positive");
-        }
-        this.limit = limit;
-        this.maxBuckets = maxBuckets;
-        this.overflow = overflow;
-        this.clock = clock;
-    }
-
     /** Counts one request against the bucket and says whether it is within the limit. */
-    public Verdict charge(String bucket) {
-        long nowMillis = clock.millis();
-        String counted = bucket;
-        if (!windows.containsKey(bucket) && buckets.get() >= maxBuckets) {
-            sweep(nowMillis);
-            if (buckets.get() >= maxBuckets) {
-                if (overflow == Overflow.UNCOUNTED) {
-                    return fresh(nowMillis);
-                }
-                counted = OVERFLOW;
-            }
-        }
-        Window window = windows.compute(counted, (name, current) -> {
-            if (current == null) {
-                buckets.incrementAndGet();
-            }
-            return current == null || nowMillis >= current.endMillis()
-                    ? new Window(nowMillis + WINDOW.toMillis(), 1)
-                    : new Window(current.endMillis(), current.count() + 1);
-        });
-        return verdict(window, nowMillis, window.count() <= limit);
-    }
+    Verdict charge(String bucket);
 
     /** The bucket's state without counting a request; {@code allowed} is false once the limit is used up. */
-    public Verdict peek(String bucket) {
-        long nowMillis = clock.millis();
-        Window window = windows.get(bucket);
-        if (window == null && buckets.get() >= maxBuckets) {
-            sweep(nowMillis);
-            window = buckets.get() >= maxBuckets && overflow == Overflow.SHARED ? windows.get(OVERFLOW) : null;
-        }
-        if (window == null || nowMillis >= window.endMillis()) {
-            return fresh(nowMillis);
-        }
-        return verdict(window, nowMillis, window.count() < limit);
-    }
+    Verdict peek(String bucket);
 
-    /** A window that nothing has been counted in yet. */
-    private Verdict fresh(long nowMillis) {
-        return new Verdict(limit, limit, secondsCeiling(nowMillis + WINDOW.toMillis()), true, 1);
-    }
-
-    /** How many buckets are tracked now. */
-    public int size() {
-        return windows.size();
-    }
-
-    private void sweep(long nowMillis) {
-        long due = nextSweepMillis.get();
-        if (nowMillis < due || !nextSweepMillis.compareAndSet(due, nowMillis + SWEEP_INTERVAL_MILLIS)) {
-            return;
-        }
-        for (String name : windows.keySet()) {
-            windows.computeIfPresent(name, (key, window) -> {
-                if (nowMillis < window.endMillis()) {
-                    return window;
-                }
-                buckets.decrementAndGet();
-                return null;
-            });
-        }
-    }
-
-    private Verdict verdict(Window window, long nowMillis, boolean allowed) {
-        long remainingMillis = window.endMillis() - nowMillis;
-        return new Verdict(limit, Math.max(0, limit - window.count()), secondsCeiling(window.endMillis()),
-                allowed, Math.max(1, secondsCeiling(remainingMillis)));
-    }
-
-    private static long secondsCeiling(long millis) {
+    static long secondsCeiling(long millis) {
         return (millis + 999) / 1000;
-    }
-
-    private record Window(long endMillis, int count) {
     }
 
     /**
@@ -146,13 +49,24 @@ public class RateLimiter {
      * @param resetEpochSeconds when the window ends, in Unix seconds
      * @param allowed           whether this request is within the limit
      * @param retryAfterSeconds seconds until the window ends, at least 1
+     * @param fallback          whether the shared store could not be reached, so this replica counted the
+     *                          request on its own (never with the in-memory store, which is not a fallback)
      */
-    public record Verdict(int limit, int remaining, long resetEpochSeconds, boolean allowed, long retryAfterSeconds) {
+    record Verdict(int limit, int remaining, long resetEpochSeconds, boolean allowed, long retryAfterSeconds,
+                   boolean fallback) {
+
+        /** The same verdict, reached by this replica alone because the shared store was unreachable. */
+        Verdict asFallback() {
+            return new Verdict(limit, remaining, resetEpochSeconds, allowed, retryAfterSeconds, true);
+        }
 
         public void writeHeaders(HttpServletResponse response) {
             response.setHeader("X-RateLimit-Limit", Integer.toString(limit));
             response.setHeader("X-RateLimit-Remaining", Integer.toString(remaining));
             response.setHeader("X-RateLimit-Reset", Long.toString(resetEpochSeconds));
+            if (fallback) {
+                response.setHeader(PER_REPLICA_HEADER, PER_REPLICA);
+            }
         }
 
         /** The 429's extra header, and what its body's details say. */

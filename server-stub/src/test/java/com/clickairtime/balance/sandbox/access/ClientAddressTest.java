@@ -19,7 +19,8 @@ class ClientAddressTest {
 
     private static ClientAddress trusting(ForwardedHeader header, String... proxies) {
         return new ClientAddress(new SandboxProperties(new ByteArrayResource(new byte[0]),
-                new SandboxProperties.RateLimit(300, 30, 10_000), List.of(proxies), header, Duration.ofSeconds(5), new SandboxProperties.Cors(List.of()), List.of()));
+                new SandboxProperties.RateLimit(300, 30, 10_000,
+                        SandboxProperties.RateLimit.Store.MEMORY, "redis://127.0.0.1:6379", Duration.ofMillis(250)), List.of(proxies), header, Duration.ofSeconds(5), new SandboxProperties.Cors(List.of()), List.of()));
     }
 
     private static MockHttpServletRequest from(String peer) {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimiterTest {
 
     private final MutableClock clock = new MutableClock();
-    private final RateLimiter limiter = new RateLimiter(300, 10_000, clock);
+    private final LocalRateLimiter limiter = new LocalRateLimiter(300, 10_000, clock);
 
     @Test
     void concurrentRequestsNeverExceedTheLimit() throws Exception {
@@ -51,7 +51,7 @@ class RateLimiterTest {
     @Test
     void theNumberOfBucketsHasAHardCapAndNewcomersShareTheOverflowBucket() {
         clock.set(Instant.parse("2026-01-01T00:00:00Z"));
-        RateLimiter capped = new RateLimiter(3, 1_000, clock);
+        LocalRateLimiter capped = new LocalRateLimiter(3, 1_000, clock);
         for (int i = 0; i < 50_000; i++) {
             capped.charge("address:10.0." + (i / 250) + "." + (i % 250));
         }
@@ -66,7 +66,7 @@ class RateLimiterTest {
     @Test
     void expiredBucketsMakeRoomAgainAtTheCap() {
         clock.set(Instant.parse("2026-01-01T00:00:00Z"));
-        RateLimiter capped = new RateLimiter(3, 100, clock);
+        LocalRateLimiter capped = new LocalRateLimiter(3, 100, clock);
         IntStream.range(0, 100).forEach(i -> capped.charge("address:old-" + i));
         clock.advance(java.time.Duration.ofSeconds(61));
         RateLimiter.Verdict newcomer = capped.charge("address:new");
@@ -78,7 +78,7 @@ class RateLimiterTest {
     @Test
     void peekCountsNothing() {
         clock.set(Instant.parse("2026-01-01T00:00:00Z"));
-        RateLimiter three = new RateLimiter(3, 100, clock);
+        LocalRateLimiter three = new LocalRateLimiter(3, 100, clock);
         IntStream.range(0, 5).forEach(i -> assertThat(three.peek("address:a").allowed()).isTrue());
         IntStream.range(0, 3).forEach(i -> three.charge("address:a"));
         assertThat(three.peek("address:a").allowed()).isFalse();
@@ -88,7 +88,7 @@ class RateLimiterTest {
     /** A full failure limiter counts a new address's failures nowhere: others' failures never lock it out. */
     @Test
     void anUncountedOverflowNeverRefusesANewcomer() {
-        RateLimiter failures = new RateLimiter(3, 2, RateLimiter.Overflow.UNCOUNTED, clock);
+        LocalRateLimiter failures = new LocalRateLimiter(3, 2, RateLimiter.Overflow.UNCOUNTED, clock);
         for (int i = 0; i < 10; i++) {
             failures.charge("address:a");
             failures.charge("address:b");
@@ -104,7 +104,8 @@ class RateLimiterTest {
     @Test
     void addressOverflowNeverSpendsAKeysBudget() {
         RateLimits limits = new RateLimits(new SandboxProperties(new ByteArrayResource(new byte[0]),
-                new SandboxProperties.RateLimit(3, 30, 1), List.of(), SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
+                new SandboxProperties.RateLimit(3, 30, 1, SandboxProperties.RateLimit.Store.MEMORY,
+                        "redis://127.0.0.1:6379", Duration.ofMillis(250)), List.of(), SandboxProperties.ForwardedHeader.X_FORWARDED_FOR,
                 Duration.ofSeconds(5), new SandboxProperties.Cors(List.of()), List.of()), clock);
         for (int i = 0; i < 10; i++) {
             limits.requests().charge("address:" + i);
