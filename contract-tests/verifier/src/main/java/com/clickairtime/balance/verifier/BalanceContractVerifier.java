@@ -192,6 +192,50 @@ public final class BalanceContractVerifier {
         return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every documented case ran", run::summary)));
     }
 
+    /**
+     * The cases one at a time, for tests that send each request themselves: the tests Spring Cloud
+     * Contract generates from the spec, through {@link com.clickairtime.balance.verifier.scc.BalanceContractBase}.
+     * The same provider states, exclusions, level and checks as {@link #dynamicTests()}.
+     */
+    public CaseByCase caseByCase() {
+        return new CaseByCase(new Run());
+    }
+
+    /** One pass over the cases, each prepared and checked on request; see {@link #caseByCase()}. */
+    public final class CaseByCase {
+
+        private final Run run;
+
+        private CaseByCase(Run run) {
+            this.run = run;
+        }
+
+        /**
+         * The named case's request with its provider state applied: the key and parameters to send.
+         *
+         * @throws TestAbortedException when the case is excluded, with its reason
+         * @throws IllegalArgumentException when the spec documents no such case
+         */
+        public WireRequest prepare(String caseName) throws Exception {
+            ExampleCase example = find(caseName);
+            String reason = exclusions.get(caseName);
+            if (reason != null) {
+                throw new TestAbortedException("excluded: " + reason);
+            }
+            return run.prepare(example);
+        }
+
+        /**
+         * Every check of the named case at the verifier's level, and its body against any case
+         * checked before it that the spec documents with the same body.
+         *
+         * @throws AssertionError naming the case, the request and each difference
+         */
+        public void check(String caseName, WireRequest request, WireResponse response, Exchange exchange) {
+            run.answered(find(caseName), request, response, exchange);
+        }
+    }
+
     private ExampleCase find(String caseName) {
         return cases.stream().filter(example -> example.contractName().equals(caseName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the spec documents no case '" + caseName + "'; its cases are "
@@ -269,6 +313,25 @@ public final class BalanceContractVerifier {
         }
 
         private void check(ExampleCase example) throws Exception {
+            WireRequest request = prepare(example);
+            Duration left = Duration.between(Instant.now(), end);
+            if (left.isNegative() || left.isZero()) {
+                throw new AssertionError(example.contractName() + ": the run's deadline of " + deadline + " had passed"
+                        + " before this case started");
+            }
+            WireResponse response;
+            Instant sent = Instant.now();
+            try {
+                response = target.send(request, left);
+            } catch (HttpTimeoutException e) {
+                throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target() + " on "
+                        + target.describe() + " had no answer within " + left.toMillis() + " ms (" + e.getMessage() + ")"));
+            }
+            answered(example, request, response, Exchange.sentAt(sent));
+        }
+
+        /** The case's request, with its provider state set up and applied. */
+        WireRequest prepare(ExampleCase example) throws Exception {
             String state = example.providerState();
             Parameters parameters = new Parameters(example);
             String key = example.credentials().apiKey();
@@ -292,21 +355,11 @@ public final class BalanceContractVerifier {
                 });
             }
             keys.add(key);
-            WireRequest request = parameters.request(key);
-            Duration left = Duration.between(Instant.now(), end);
-            if (left.isNegative() || left.isZero()) {
-                throw new AssertionError(example.contractName() + ": the run's deadline of " + deadline + " had passed"
-                        + " before this case started");
-            }
-            WireResponse response;
-            Instant sent = Instant.now();
-            try {
-                response = target.send(request, left);
-            } catch (HttpTimeoutException e) {
-                throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target() + " on "
-                        + target.describe() + " had no answer within " + left.toMillis() + " ms (" + e.getMessage() + ")"));
-            }
-            Exchange exchange = Exchange.sentAt(sent);
+            return parameters.request(key);
+        }
+
+        /** Every check of the case on its answer; an AssertionError names the case, the request and each difference. */
+        void answered(ExampleCase example, WireRequest request, WireResponse response, Exchange exchange) {
             List<String> problems = new ArrayList<>(checks.all(example, request, response, level == Level.EXACT, exchange));
             String answered = WireText.read(response.bodyText()).map(WireText::withoutMeta).orElse(response.bodyText());
             problems.addAll(answeredAlike(example, answered));
