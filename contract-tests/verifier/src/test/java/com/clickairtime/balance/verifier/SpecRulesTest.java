@@ -55,6 +55,16 @@ class SpecRulesTest {
     }
 
     @Test
+    void aReplayOfTheExamplesIsNotHeldToTheAnswersTime() {
+        UnaryOperator<WireResponse> documentedReset = response -> withHeader(response, "X-RateLimit-Reset",
+                SPEC.cases().get(0).requiredHeaders().get("X-RateLimit-Reset").path("example").asText());
+        assertThat(run(verifier(documentedReset).examplesReplayed()))
+                .allSatisfy((name, failure) -> assertThat(failure).as(name).isNull());
+        assertThat(run(verifier(documentedReset)).get("getBalance_acme_balance"))
+                .hasMessageContaining("is not Unix seconds near the answer's time");
+    }
+
+    @Test
     void aTotalInAnotherCurrencyFailsAtConformance() {
         Map<String, Throwable> outcome = run(verifier(response -> DocumentedServer.withBody(response,
                 response.bodyText().replaceFirst("(\"available_balance\":\\{\"amount\":[0-9.]+,\"currency\":)\"USD\"", "$1\"EUR\""))));

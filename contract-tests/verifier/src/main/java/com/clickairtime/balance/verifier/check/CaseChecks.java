@@ -52,7 +52,8 @@ public final class CaseChecks {
      * run them: {@link #conformance}, and at {@code exact} the {@code Content-Type} and body as written.
      *
      * @param exchange when the request went out and its answer came back, for the header values
-     *                 that are times
+     *                 that are times; null for a target that replays the documented examples, whose
+     *                 times are the examples' own
      */
     public List<String> all(ExampleCase example, WireRequest request, WireResponse response, boolean exact,
                             Exchange exchange) {
@@ -89,7 +90,7 @@ public final class CaseChecks {
                 for (String violation : violations) {
                     problems.add("header " + required.getKey() + ": " + quoted(value) + " " + violation);
                 }
-                if (violations.isEmpty()) {
+                if (violations.isEmpty() && exchange != null) {
                     UnixTimes.check(required.getKey(), required.getValue(), value, exchange).ifPresent(problems::add);
                 }
             }
