@@ -19,11 +19,13 @@ assert tests > 1 : "the faithful run ran " + tests + " tests"
     assert count(xml, 'failures') == 0 && count(xml, 'errors') == 0 : "the faithful server failed:\n" + xml.take(4000)
 }
 // Every documented case once in each flow: the verifier adds its count, "every documented case ran".
-assert count(generatedXml, 'tests') == tests - 1 : "Spring Cloud Contract generated " + count(generatedXml, 'tests')
-        + " tests, the verifier ran " + (tests - 1) + " cases"
-// A CI report names each case: the verifier's by the case, the generated ones by validate_ and the case.
+assert count(generatedXml, 'tests') == tests - 1 : "Spring Cloud Contract generated " + count(generatedXml, 'tests') +
+        " tests, the verifier ran " + (tests - 1) + " cases"
+// A CI report names each case: the verifier's by its factory method and the case, the generated ones by
+// validate_ and the case (surefire's phrased names, see the pom), not walletBalanceContract()[7].
 def names = { String xml -> (xml =~ /<testcase\s+name="([^"]+)"/).collect { it[1] } }
-assert names(verifierXml).contains('getWalletBalance_wallet_not_found') && names(verifierXml).contains('every documented case ran') :
+assert names(verifierXml).contains('walletBalanceContract() getWalletBalance_wallet_not_found') &&
+        names(verifierXml).contains('walletBalanceContract() every documented case ran') :
         "the verifier's report does not name its cases: " + names(verifierXml)
 assert names(generatedXml).contains('validate_getWalletBalance_wallet_not_found') :
         "the generated tests' report does not name their cases: " + names(generatedXml)
@@ -40,6 +42,6 @@ expectations.each { bug, expected ->
         expected.each { assert failed.contains(it) : "run " + bug + " of " + testClass + " does not report '" + it + "':\n" + failed.take(4000) }
     }
 }
-println "[implementer] faithful: " + tests + " verifier tests and " + count(generatedXml, 'tests') + " generated Spring Cloud Contract"
-        + " tests passed; every seeded bug failed in both, naming its case and the difference"
+println "[implementer] faithful: " + tests + " verifier tests and " + count(generatedXml, 'tests') + " generated Spring Cloud Contract" +
+        " tests passed; every seeded bug failed in both, naming its case and the difference"
 return true
