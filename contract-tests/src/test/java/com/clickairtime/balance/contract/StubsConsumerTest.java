@@ -27,6 +27,7 @@ class StubsConsumerTest {
                 .target(UrlTarget.of(stubs.baseUrl()))
                 .level(Level.EXACT)
                 .statesAsDocumented()
+                .examplesReplayed()
                 .dynamicTests();
     }
 

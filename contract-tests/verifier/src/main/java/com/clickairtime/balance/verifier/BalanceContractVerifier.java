@@ -3,6 +3,7 @@ package com.clickairtime.balance.verifier;
 import com.clickairtime.balance.openapi.BalanceSpec;
 import com.clickairtime.balance.openapi.ExampleCase;
 import com.clickairtime.balance.verifier.check.CaseChecks;
+import com.clickairtime.balance.verifier.check.Exchange;
 import com.clickairtime.balance.verifier.check.WireText;
 import com.clickairtime.balance.verifier.wire.Target;
 import com.clickairtime.balance.verifier.wire.WireRequest;
@@ -63,6 +64,7 @@ public final class BalanceContractVerifier {
     private Target target;
     private Level level = Level.CONFORMANCE;
     private Duration deadline = Duration.ofMinutes(2);
+    private boolean replayed;
 
     private BalanceContractVerifier(BalanceSpec spec) {
         this.spec = spec;
@@ -155,6 +157,16 @@ public final class BalanceContractVerifier {
         return this;
     }
 
+    /**
+     * For a target that replays the documented examples as written (the kit's WireMock stubs): the
+     * times in its headers are the examples' own, long past, so they are checked against their
+     * schemas but not against the answer's time ({@code x-unix-time}). Never for a server.
+     */
+    public BalanceContractVerifier examplesReplayed() {
+        this.replayed = true;
+        return this;
+    }
+
     /** Leaves a case out, by its name, for a stated reason; the report lists it. */
     public BalanceContractVerifier exclude(String caseName, String reason) {
         find(caseName);
@@ -189,6 +201,50 @@ public final class BalanceContractVerifier {
         Stream<DynamicTest> perCase = cases.stream().map(example -> DynamicTest.dynamicTest(example.contractName(),
                 () -> run.verify(example)));
         return Stream.concat(perCase, Stream.of(DynamicTest.dynamicTest("every documented case ran", run::summary)));
+    }
+
+    /**
+     * The cases one at a time, for tests that send each request themselves: the tests Spring Cloud
+     * Contract generates from the spec, through {@link com.clickairtime.balance.verifier.scc.BalanceContractBase}.
+     * The same provider states, exclusions, level and checks as {@link #dynamicTests()}.
+     */
+    public CaseByCase caseByCase() {
+        return new CaseByCase(new Run());
+    }
+
+    /** One pass over the cases, each prepared and checked on request; see {@link #caseByCase()}. */
+    public final class CaseByCase {
+
+        private final Run run;
+
+        private CaseByCase(Run run) {
+            this.run = run;
+        }
+
+        /**
+         * The named case's request with its provider state applied: the key and parameters to send.
+         *
+         * @throws TestAbortedException when the case is excluded, with its reason
+         * @throws IllegalArgumentException when the spec documents no such case
+         */
+        public WireRequest prepare(String caseName) throws Exception {
+            ExampleCase example = find(caseName);
+            String reason = exclusions.get(caseName);
+            if (reason != null) {
+                throw new TestAbortedException("excluded: " + reason);
+            }
+            return run.prepare(example);
+        }
+
+        /**
+         * Every check of the named case at the verifier's level, and its body against any case
+         * checked before it that the spec documents with the same body.
+         *
+         * @throws AssertionError naming the case, the request and each difference
+         */
+        public void check(String caseName, WireRequest request, WireResponse response, Exchange exchange) {
+            run.answered(find(caseName), request, response, exchange);
+        }
     }
 
     private ExampleCase find(String caseName) {
@@ -268,6 +324,25 @@ public final class BalanceContractVerifier {
         }
 
         private void check(ExampleCase example) throws Exception {
+            WireRequest request = prepare(example);
+            Duration left = Duration.between(Instant.now(), end);
+            if (left.isNegative() || left.isZero()) {
+                throw new AssertionError(example.contractName() + ": the run's deadline of " + deadline + " had passed"
+                        + " before this case started");
+            }
+            WireResponse response;
+            Instant sent = Instant.now();
+            try {
+                response = target.send(request, left);
+            } catch (HttpTimeoutException e) {
+                throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target() + " on "
+                        + target.describe() + " had no answer within " + left.toMillis() + " ms (" + e.getMessage() + ")"));
+            }
+            answered(example, request, response, Exchange.sentAt(sent));
+        }
+
+        /** The case's request, with its provider state set up and applied. */
+        WireRequest prepare(ExampleCase example) throws Exception {
             String state = example.providerState();
             Parameters parameters = new Parameters(example);
             String key = example.credentials().apiKey();
@@ -291,25 +366,16 @@ public final class BalanceContractVerifier {
                 });
             }
             keys.add(key);
-            WireRequest request = parameters.request(key);
-            Duration left = Duration.between(Instant.now(), end);
-            if (left.isNegative() || left.isZero()) {
-                throw new AssertionError(example.contractName() + ": the run's deadline of " + deadline + " had passed"
-                        + " before this case started");
-            }
-            WireResponse response;
-            try {
-                response = target.send(request, left);
-            } catch (HttpTimeoutException e) {
-                throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target() + " on "
-                        + target.describe() + " had no answer within " + left.toMillis() + " ms (" + e.getMessage() + ")"));
-            }
-            List<String> problems = new ArrayList<>(checks.conformance(example, request, response));
-            if (level == Level.EXACT) {
-                problems.addAll(checks.exactBody(example, response));
-            }
-            bodies.put(example.contractName(), WireText.read(response.bodyText()).map(WireText::withoutMeta)
-                    .orElse(response.bodyText()));
+            return parameters.request(key);
+        }
+
+        /** Every check of the case on its answer; an AssertionError names the case, the request and each difference. */
+        void answered(ExampleCase example, WireRequest request, WireResponse response, Exchange exchange) {
+            List<String> problems = new ArrayList<>(checks.all(example, request, response, level == Level.EXACT,
+                    replayed ? null : exchange));
+            String answered = WireText.read(response.bodyText()).map(WireText::withoutMeta).orElse(response.bodyText());
+            problems.addAll(answeredAlike(example, answered));
+            bodies.put(example.contractName(), answered);
             if (!problems.isEmpty()) {
                 throw new AssertionError(mask(example.contractName() + ": " + request.method() + " " + request.target()
                         + " answered " + response.status() + ":\n  - " + String.join("\n  - ", problems)));
@@ -326,7 +392,7 @@ public final class BalanceContractVerifier {
             notRun.removeAll(ran);
             notRun.removeAll(exclusions.keySet());
             notRun.forEach(name -> lines.add("  not run " + name));
-            List<String> problems = new ArrayList<>(sameDocumentedSameAnswered());
+            List<String> problems = new ArrayList<>();
             System.out.println(String.join("\n", lines));
             if (!notRun.isEmpty()) {
                 problems.add(notRun.size() + " documented case(s) did not run and were not excluded: " + notRun);
@@ -338,25 +404,27 @@ public final class BalanceContractVerifier {
 
         /**
          * Where the spec documents the same body for two cases (an unknown wallet id and another
-         * account's), the server must answer both alike, or it tells them apart.
+         * account's), the server must answer both alike, or it tells them apart: the later case of
+         * such a pair fails, naming the earlier one.
          */
-        private List<String> sameDocumentedSameAnswered() {
-            Map<String, List<String>> byDocumentedBody = new LinkedHashMap<>();
-            for (ExampleCase example : cases) {
-                if (bodies.containsKey(example.contractName())) {
-                    byDocumentedBody.computeIfAbsent(example.operationId() + " " + example.status() + " "
-                            + WireText.withoutMeta(example.body()), k -> new ArrayList<>()).add(example.contractName());
-                }
-            }
+        private List<String> answeredAlike(ExampleCase example, String answered) {
+            String documented = documentedKey(example);
             List<String> problems = new ArrayList<>();
-            for (List<String> names : byDocumentedBody.values()) {
-                Set<String> answered = new LinkedHashSet<>();
-                names.forEach(name -> answered.add(bodies.get(name)));
-                if (answered.size() > 1) {
-                    problems.add(names + " are documented with the same body, but were answered differently: " + answered);
+            for (ExampleCase earlier : cases) {
+                String earlierAnswer = bodies.get(earlier.contractName());
+                if (earlier != example && earlierAnswer != null && documentedKey(earlier).equals(documented)
+                        && !earlierAnswer.equals(answered)) {
+                    problems.add("the spec documents the same body for this case and " + earlier.contractName()
+                            + ", but they were answered differently (meta aside), so a caller can tell them apart:"
+                            + "\n      " + earlier.contractName() + ": " + earlierAnswer
+                            + "\n      " + example.contractName() + ": " + answered);
                 }
             }
             return problems;
+        }
+
+        private String documentedKey(ExampleCase example) {
+            return example.operationId() + " " + example.status() + " " + WireText.withoutMeta(example.body());
         }
 
         private String mask(String text) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,10 @@ final class DocumentedServer implements Target {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of(example.mediaType()));
         for (Map.Entry<String, JsonNode> header : example.requiredHeaders().entrySet()) {
-            headers.put(header.getKey(), List.of(header.getValue().path("example").asText()));
+            // A time is written as a server writes it, now; an example's time is long past.
+            headers.put(header.getKey(), List.of(header.getValue().has("x-unix-time")
+                    ? String.valueOf(Instant.now().getEpochSecond() + 30)
+                    : header.getValue().path("example").asText()));
         }
         byte[] body = WireText.asWritten(example.body()).getBytes(StandardCharsets.UTF_8);
         return mutation.apply(new WireResponse(example.status(), headers, body));

@@ -34,9 +34,11 @@ public final class CaseChecks {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
     private static final JsonMapper JSON3 = JsonMapper.builder().build();
 
+    private final BalanceSpec spec;
     private final OpenApiInteractionValidator validator;
 
     public CaseChecks(BalanceSpec spec) {
+        this.spec = spec;
         // Responses only: a contract sends invalid requests on purpose (no key, unknown wallets).
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.text())
                 .withLevelResolver(LevelResolver.create()
@@ -46,26 +48,50 @@ public final class CaseChecks {
     }
 
     /**
-     * For any implementation, whatever its data: the status, {@code Content-Type} exactly, every
-     * required header against its schema, the whole response against the spec, the envelope's
-     * {@code error.code}, and money written at its currency's scale.
+     * Every check of a case at its level, as the verifier and the Spring Cloud Contract base class
+     * run them: {@link #conformance}, and at {@code exact} the {@code Content-Type} and body as written.
+     *
+     * @param exchange when the request went out and its answer came back, for the header values
+     *                 that are times; null for a target that replays the documented examples, whose
+     *                 times are the examples' own
      */
-    public List<String> conformance(ExampleCase example, WireRequest request, WireResponse response) {
+    public List<String> all(ExampleCase example, WireRequest request, WireResponse response, boolean exact,
+                            Exchange exchange) {
+        List<String> problems = new ArrayList<>(conformance(example, request, response, exchange));
+        if (exact) {
+            problems.addAll(exactContentType(example, response));
+            problems.addAll(exactBody(example, response));
+        }
+        return problems;
+    }
+
+    /**
+     * For any implementation, whatever its data: the status, the {@code Content-Type}'s media type
+     * (a {@code charset=utf-8} parameter allowed, which is what JSON is anyway), every required
+     * header against its schema and its {@code x-unix-time} bounds, the whole response against
+     * the spec, the envelope's {@code error.code}, and money written at its currency's scale.
+     */
+    public List<String> conformance(ExampleCase example, WireRequest request, WireResponse response, Exchange exchange) {
         List<String> problems = new ArrayList<>();
         if (response.status() != example.status()) {
             problems.add("status " + response.status() + ", documented " + example.status());
         }
         String contentType = response.header("Content-Type");
-        if (!example.mediaType().equals(contentType)) {
-            problems.add("Content-Type " + quoted(contentType) + ", documented " + quoted(example.mediaType()));
+        if (!ContentTypes.sameOrUtf8(example.mediaType(), contentType)) {
+            problems.add("Content-Type " + quoted(contentType) + ", documented " + quoted(example.mediaType())
+                    + " (a charset=utf-8 parameter is the only one allowed)");
         }
         for (Map.Entry<String, JsonNode> required : example.requiredHeaders().entrySet()) {
             String value = response.header(required.getKey());
             if (value == null) {
                 problems.add("no " + required.getKey() + " header, which the spec requires");
             } else {
-                for (String violation : headerViolations(required.getValue().path("schema"), value)) {
+                List<String> violations = headerViolations(required.getValue().path("schema"), value);
+                for (String violation : violations) {
                     problems.add("header " + required.getKey() + ": " + quoted(value) + " " + violation);
+                }
+                if (violations.isEmpty() && exchange != null) {
+                    UnixTimes.check(required.getKey(), required.getValue(), value, exchange).ifPresent(problems::add);
                 }
             }
         }
@@ -75,6 +101,7 @@ public final class CaseChecks {
             return problems;
         }
         problems.addAll(schemaViolations(example, request, response));
+        problems.addAll(AlsoSatisfies.violations(spec, example.bodySchema(), body));
         if (example.isError()) {
             String documented = example.body().at("/error/code").asText();
             String code = body.at("/error/code").asText(null);
@@ -84,6 +111,13 @@ public final class CaseChecks {
         }
         moneyScale(body, "", problems);
         return problems;
+    }
+
+    /** For a server whose states reproduce the examples: {@code Content-Type} exactly as documented, no parameter. */
+    public List<String> exactContentType(ExampleCase example, WireResponse response) {
+        String contentType = response.header("Content-Type");
+        return example.mediaType().equals(contentType) ? List.of()
+                : List.of("Content-Type " + quoted(contentType) + ", documented exactly " + quoted(example.mediaType()));
     }
 
     /** For a server whose states reproduce the examples: the body as text, {@code meta} aside. */
@@ -164,7 +198,7 @@ public final class CaseChecks {
         return messages;
     }
 
-    private static String quoted(String value) {
+    static String quoted(String value) {
         return value == null ? "(none)" : "'" + value + "'";
     }
 

@@ -32,7 +32,11 @@ class Envelope {
     @ExceptionHandler(ApiError.class)
     ResponseEntity<ErrorResponse> error(ApiError error) {
         ErrorDetail detail = new ErrorDetail().code(error.code).message(error.getMessage()).details(new LinkedHashMap<>(error.details));
-        return ResponseEntity.status(error.status).contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorResponse().success(false).error(detail).meta(meta()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status).contentType(MediaType.APPLICATION_JSON);
+        if (error.status == 401) {
+            // Spec 2.1.0 requires it on every 401.
+            answer.header("WWW-Authenticate", "Bearer");
+        }
+        return answer.body(new ErrorResponse().success(false).error(detail).meta(meta()));
     }
 }
