@@ -7,12 +7,13 @@ def text = { String bug ->
             .replace('&apos;', "'").replace('&quot;', '"').replace('&#10;', '\n').replace('&lt;', '<').replace('&gt;', '>')
             .replace('&amp;', '&')
 }
+def count = { String xml, String attribute -> (xml =~ /<testsuite[^>]*\s${attribute}="(\d+)"/)[0][1].toInteger() }
 
 def faithful = text('')
-def count = { String attribute -> (faithful =~ /<testsuite[^>]*\s${attribute}="(\d+)"/)[0][1].toInteger() }
-int tests = count('tests')
-assert tests > 1 : "the faithful run ran " + tests + " tests"
-assert count('failures') == 0 && count('errors') == 0 : "the faithful server failed:\n" + faithful.take(4000)
+int tests = count(faithful, 'tests')
+assert tests > 2 : "the faithful run ran " + tests + " tests"
+assert count(faithful, 'failures') == 0 && count(faithful, 'errors') == 0 : "the faithful server failed:\n" + faithful.take(4000)
+assert faithful.contains('inProcess') && faithful.contains('byUrl') : "not both targets ran:\n" + faithful.take(2000)
 
 def expectations = [
     '-double-money'          : ['getBalance_acme_balance', 'is written 42.1: USD is written with 2 decimal places (42.10)'],
