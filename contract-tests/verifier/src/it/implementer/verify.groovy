@@ -1,47 +1,81 @@
-// Each run's surefire reports: the faithful one passed every case, each seeded bug failed the case it breaks.
-def reports = { String bug -> new File(basedir, "target/surefire-reports" + bug) }
-def unescaped = { String xml ->
-    xml.replace('&apos;', "'").replace('&quot;', '"').replace('&#10;', '\n').replace('&lt;', '<').replace('&gt;', '>')
-            .replace('&amp;', '&')
-}
-// One report per test class: the verifier's dynamic tests, and Spring Cloud Contract's generated tests.
-def report = { String bug, String testClass ->
-    def file = new File(reports(bug), "TEST-" + testClass + ".xml")
-    assert file.isFile() : "no surefire report of " + testClass + " for run '" + bug + "': " + file
-    unescaped(file.text)
-}
-def verifierXml = report('', 'com.example.wallets.WalletBalanceContractTest')
-def generatedXml = report('', 'com.example.wallets.ContractVerifierTest')
-def count = { String xml, String attribute -> (xml =~ /<testsuite[^>]*\s${attribute}="(\d+)"/)[0][1].toInteger() }
-int tests = count(verifierXml, 'tests')
-assert tests > 1 : "the faithful run ran " + tests + " tests"
-[verifierXml, generatedXml].each { xml ->
-    assert count(xml, 'failures') == 0 && count(xml, 'errors') == 0 : "the faithful server failed:\n" + xml.take(4000)
-}
-// Every documented case once in each flow: the verifier adds its count, "every documented case ran".
-assert count(generatedXml, 'tests') == tests - 1 : "Spring Cloud Contract generated " + count(generatedXml, 'tests') +
-        " tests, the verifier ran " + (tests - 1) + " cases"
-// A CI report names each case: the verifier's by its factory method and the case, the generated ones by
-// validate_ and the case (surefire's phrased names, see the pom), not walletBalanceContract()[7].
-def names = { String xml -> (xml =~ /<testcase\s+name="([^"]+)"/).collect { it[1] } }
-assert names(verifierXml).contains('walletBalanceContract() getWalletBalance_wallet_not_found') &&
-        names(verifierXml).contains('walletBalanceContract() every documented case ran') :
-        "the verifier's report does not name its cases: " + names(verifierXml)
-assert names(generatedXml).contains('validate_getWalletBalance_wallet_not_found') :
-        "the generated tests' report does not name their cases: " + names(generatedXml)
+import groovy.xml.XmlSlurper
 
-def expectations = [
-    '-double-money'          : ['getBalance_acme_balance', 'is written 42.1: USD is written with 2 decimal places (42.10)'],
-    '-no-rate-limit-headers' : ['getWalletBalance_wallet_not_found', 'no X-RateLimit-Limit header, which the spec requires'],
-    '-not-found-code'        : ['getWalletBalance_wallet_not_found', "error.code 'NOT_FOUND', documented 'WALLET_NOT_FOUND'"],
-]
-expectations.each { bug, expected ->
-    // Both flows run the same checks, so both fail the same way.
-    ['com.example.wallets.WalletBalanceContractTest', 'com.example.wallets.ContractVerifierTest'].each { testClass ->
-        def failed = report(bug, testClass)
-        expected.each { assert failed.contains(it) : "run " + bug + " of " + testClass + " does not report '" + it + "':\n" + failed.take(4000) }
+// Each run's surefire reports, of both flows: the verifier's dynamic tests (WalletBalanceContractTest, in-process and
+// by URL) and Spring Cloud Contract's generated tests (ContractVerifierTest). The faithful run passed every case, each
+// seeded bug failed the case it breaks, and the conformant variation passed.
+def VERIFIER = 'com.example.wallets.WalletBalanceContractTest'
+def GENERATED = 'com.example.wallets.ContractVerifierTest'
+def suites = { String bug ->
+    def dir = new File(basedir, "target/surefire-reports" + bug)
+    assert dir.isDirectory() : "no surefire reports for run '" + bug + "': " + dir
+    dir.listFiles().findAll { it.name.endsWith('.xml') }.collect { new XmlSlurper().parse(it) }
+}
+def suite = { String bug, String testClass ->
+    def found = suites(bug).find { it.@name.text() == testClass }
+    assert found != null : "no surefire report of " + testClass + " for run '" + bug + "'"
+    found
+}
+def count = { String bug, String attribute -> suites(bug).sum { it.@"${attribute}".text().toInteger() } }
+// Every test that failed or errored, in the given suites: its name and what it reported.
+def failuresIn = { List found ->
+    found.collectMany { s ->
+        s.testcase.findAll { it.failure.size() > 0 || it.error.size() > 0 }.collect { test ->
+            [name: test.@name.text(), text: [test.failure.@message, test.failure, test.error.@message, test.error]*.text().join('\n')]
+        }
     }
 }
-println "[implementer] faithful: " + tests + " verifier tests and " + count(generatedXml, 'tests') + " generated Spring Cloud Contract" +
-        " tests passed; every seeded bug failed in both, naming its case and the difference"
+def failures = { String bug -> failuresIn(suites(bug)) }
+def passes = { String bug, String what ->
+    assert count(bug, 'tests') > 2 : what + " ran " + count(bug, 'tests') + " tests"
+    assert failures(bug).isEmpty() : what + " failed:\n" + failures(bug).collect { it.name + ": " + it.text }.join('\n').take(4000)
+}
+// The bug fails a test that names its case (in its name or its message) and reports each difference.
+def failsNaming = { String bug, List found, String caseName, List<String> differences ->
+    def failed = failuresIn(found)
+    assert failed.any { (it.name + '\n' + it.text).contains(caseName) && differences.every(it.text.&contains) } :
+            "run " + bug + " does not fail " + caseName + " with " + differences + ":\n" + failed.collect { it.name + ": " + it.text }.join('\n').take(4000)
+}
+
+passes('', "the faithful server")
+def names = { String testClass -> suite('', testClass).testcase*.@name*.text() }
+// Both targets ran, and a CI report names the case: surefire's phrased names (see the pom), not inProcess()[7].
+['inProcess()', 'byUrl()'].each { target ->
+    assert names(VERIFIER).contains(target + ' getWalletBalance_wallet_not_found') :
+            "the verifier's report does not name its cases for " + target + ": " + names(VERIFIER)
+}
+assert names(GENERATED).contains('validate_getWalletBalance_wallet_not_found') :
+        "the generated tests' report does not name their cases: " + names(GENERATED)
+// Every documented case once in Spring Cloud Contract's flow; the verifier runs each per target and adds
+// "every documented case ran" per target.
+int cases = names(VERIFIER).count { it.startsWith('inProcess() ') } - 1
+assert names(GENERATED).size() == cases : "Spring Cloud Contract generated " + names(GENERATED).size() + " tests, the verifier ran " + cases + " cases"
+// Content-Type: application/json;charset=UTF-8 (what many frameworks write) is conformant at CONFORMANCE.
+passes('-charset-parameter', "the charset variation")
+
+def seeded = [
+    '-double-money'          : ['getBalance_acme_balance', ['is written 42.1: USD is written with 2 decimal places (42.10)']],
+    '-no-rate-limit-headers' : ['getWalletBalance_wallet_not_found', ['no X-RateLimit-Limit header, which the spec requires']],
+    '-not-found-code'        : ['getWalletBalance_wallet_not_found', ["error.code 'NOT_FOUND', documented 'WALLET_NOT_FOUND'"]],
+    '-reset-in-milliseconds' : ['getBalance_acme_balance', ['X-RateLimit-Reset', 'is not Unix seconds near the answer']],
+    '-total-in-eur'          : ['getBalance_acme_balance', ['available_balance.currency', 'EUR']],
+    '-no-www-authenticate'   : ['_missing_api_key', ['no WWW-Authenticate header, which the spec requires']],
+]
+seeded.each { bug, expected ->
+    // Both flows run the same checks, so both fail the same way.
+    [VERIFIER, GENERATED].each { testClass -> failsNaming(bug, [suite(bug, testClass)], expected[0], expected[1]) }
+}
+// Two 404 bodies the spec documents alike, answered differently: a failed case of its own, counted in the report
+// line. Only the verifier's run sees two cases side by side.
+failsNaming('-not-found-bodies-differ', [suite('-not-found-bodies-differ', VERIFIER)], 'getWalletBalance_other_account_wallet',
+        ['documents the same body for this case and getWalletBalance_wallet_not_found'])
+def reportLines = { String bug ->
+    new File(basedir, "target/surefire-reports" + bug).listFiles().findAll { it.name.endsWith('.xml') }
+            .collectMany { (it.text =~ /\[balance verifier\][^\n<]*/).collect { it } }
+}
+assert !reportLines('-not-found-bodies-differ').isEmpty() : "no report line in the run's output"
+assert reportLines('-not-found-bodies-differ').every { !it.contains('(0 failed)') } :
+        "the differing 404 bodies are not counted as a failed case: " + reportLines('-not-found-bodies-differ')
+println "[implementer] faithful: " + names(VERIFIER).size() + " verifier tests and " + names(GENERATED).size() +
+        " generated Spring Cloud Contract tests passed; each of " + seeded.size() + " seeded bugs failed in both, and the differing" +
+        " 404 bodies in the verifier's run, naming the case and the difference; the charset variation passed"
 return true

@@ -152,8 +152,7 @@ public final class SandboxTestSupport {
     }
 
     private static tools.jackson.databind.json.JsonMapper wire() {
-        tools.jackson.databind.json.JsonMapper.Builder builder = tools.jackson.databind.json.JsonMapper.builder();
-        com.clickairtime.balance.sandbox.wire.JsonConfiguration.documentedWireFormat().customize(builder);
-        return builder.build();
+        return tools.jackson.databind.json.JsonMapper.builder()
+                .addModule(new com.clickairtime.balance.server.support.jackson3.Jackson3WireModule()).build();
     }
 }

@@ -1,11 +1,13 @@
 package com.clickairtime.balance.sandbox.error;
 
-import com.clickairtime.balance.sandbox.wire.RequestIds;
+import com.clickairtime.balance.server.support.wire.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
@@ -30,8 +32,13 @@ import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns every exception of the MVC layer into the error envelope; nothing escapes as HTML or a stack trace. */
+/**
+ * Turns every exception of the MVC layer into the error envelope; nothing escapes as HTML or a
+ * stack trace. Before the support library's advice, which knows neither the sandbox's exception
+ * nor its routes' {@code Allow}.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
     private static final ErrorCode INTERNAL_ERROR = ErrorCode.of("INTERNAL_ERROR");

@@ -1,38 +1,31 @@
 package com.clickairtime.balance.sandbox.error;
 
 import com.clickairtime.balance.sandbox.routing.ApiRoutes;
-import com.clickairtime.balance.sandbox.wire.ResponseMeta;
-import com.clickairtime.balance.server.model.ErrorDetail;
-import com.clickairtime.balance.server.model.ErrorResponse;
+import com.clickairtime.balance.server.support.error.ErrorEnvelopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the error envelope straight to the servlet response. It bypasses content
- * negotiation on purpose: a 406 must still be JSON, and so must errors raised inside the
- * container, where no Spring MVC machinery runs.
+ * The sandbox's errors: the support library's envelope ({@link ErrorEnvelopes}, which bypasses
+ * content negotiation, so that a 406 and an error raised inside the container are JSON too), with
+ * the sandbox's own headers on every refusal and {@code Allow} on a 405.
  */
 @Component
 public class ErrorResponses {
 
     private static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.of("METHOD_NOT_ALLOWED");
 
-    private final JsonMapper json;
-    private final ResponseMeta meta;
+    private final ErrorEnvelopes envelopes;
     private final ErrorCatalog catalog;
     private final ApiRoutes routes;
 
-    public ErrorResponses(JsonMapper json, ResponseMeta meta, ErrorCatalog catalog, ApiRoutes routes) {
-        this.json = json;
-        this.meta = meta;
+    public ErrorResponses(ErrorEnvelopes envelopes, ErrorCatalog catalog, ApiRoutes routes) {
+        this.envelopes = envelopes;
         this.catalog = catalog;
         this.routes = routes;
         catalog.require(METHOD_NOT_ALLOWED);
@@ -73,19 +66,8 @@ public class ErrorResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
                       Map<String, Object> details) throws IOException {
-        ErrorResponse body = new ErrorResponse().success(false)
-                .error(new ErrorDetail().code(code.name()).message(catalog.message(code)).details(new LinkedHashMap<>(details)))
-                .meta(meta.of(request));
-        response.resetBuffer();
-        response.setStatus(catalog.status(code));
         protect(response);
         noStore(response);
-        if (catalog.status(code) == HttpServletResponse.SC_UNAUTHORIZED) {
-            // RFC 9110, section 11.6.1: a 401 names the scheme it wants.
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        // JSON is UTF-8 by definition (RFC 8259); Jackson writes bytes, so no charset parameter.
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        envelopes.write(request, response, code.name(), details);
     }
 }

@@ -6,7 +6,7 @@ import com.clickairtime.balance.sandbox.access.Caller;
 import com.clickairtime.balance.sandbox.dataset.Dataset;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
 import com.clickairtime.balance.sandbox.error.ErrorResponses;
-import com.clickairtime.balance.sandbox.wire.ResponseMeta;
+import com.clickairtime.balance.server.support.wire.ResponseMeta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;

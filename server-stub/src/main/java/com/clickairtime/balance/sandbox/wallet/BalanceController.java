@@ -4,7 +4,7 @@ import com.clickairtime.balance.sandbox.access.Caller;
 import com.clickairtime.balance.sandbox.error.ApiException;
 import com.clickairtime.balance.sandbox.error.ErrorCatalog;
 import com.clickairtime.balance.sandbox.error.ErrorCode;
-import com.clickairtime.balance.sandbox.wire.ResponseMeta;
+import com.clickairtime.balance.server.support.wire.ResponseMeta;
 import com.clickairtime.balance.server.api.WalletBalanceApi;
 import com.clickairtime.balance.server.model.BalanceSummaryResponse;
 import com.clickairtime.balance.server.model.WalletResponse;

@@ -1,5 +1,7 @@
 package com.example.wallets;
 
+import com.clickairtime.balance.server.support.error.ApiException;
+import com.clickairtime.balance.server.support.wire.RateLimitHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Authentication, allow-list, permission and the rate-limit headers, for every request under /v2. */
+/** Authentication, allow-list, permission and the rate limit, for every request under /v2. */
 @Component
 class AccessInterceptor implements HandlerInterceptor {
 
@@ -33,20 +35,19 @@ class AccessInterceptor implements HandlerInterceptor {
         Accounts.Key found = key == null ? null : accounts.key(key).orElse(null);
         count(found == null ? "address " + request.getRemoteAddr() : "key " + key, response);
         if (found == null) {
-            throw new ApiError(401, "INVALID_API_KEY", "Missing or unknown API key.");
+            throw new ApiException("INVALID_API_KEY");
         }
         if (found.status() == Accounts.KeyStatus.EXPIRED) {
-            throw new ApiError(401, "EXPIRED_API_KEY", "This API key has expired.");
+            throw new ApiException("EXPIRED_API_KEY");
         }
         if (found.status() == Accounts.KeyStatus.REVOKED) {
-            throw new ApiError(401, "REVOKED_API_KEY", "This API key was revoked.");
+            throw new ApiException("REVOKED_API_KEY");
         }
         if (found.allowedAddress() != null && !found.allowedAddress().equals(request.getRemoteAddr())) {
-            throw new ApiError(403, "IP_NOT_ALLOWED", "Not allowed from this address.");
+            throw new ApiException("IP_NOT_ALLOWED");
         }
         if (!found.permissions().contains("wallets.read")) {
-            throw new ApiError(403, "INSUFFICIENT_PERMISSIONS", "The key lacks wallets.read.",
-                    Map.of("required_permissions", List.of("wallets.read")));
+            throw new ApiException("INSUFFICIENT_PERMISSIONS", Map.of("required_permissions", List.of("wallets.read")));
         }
         request.setAttribute(ACCOUNT, found.account());
         return true;
@@ -59,11 +60,6 @@ class AccessInterceptor implements HandlerInterceptor {
         synchronized (window) {
             used = ++window[1];
         }
-        if (SeededBug.current() == SeededBug.NO_RATE_LIMIT_HEADERS) {
-            return;
-        }
-        response.setHeader("X-RateLimit-Limit", String.valueOf(LIMIT));
-        response.setHeader("X-RateLimit-Remaining", String.valueOf(Math.max(0, LIMIT - used)));
-        response.setHeader("X-RateLimit-Reset", String.valueOf(window[0]));
+        RateLimitHeaders.write(response, LIMIT, used, Instant.ofEpochSecond(window[0]));
     }
 }

@@ -61,6 +61,11 @@ public class Accounts {
         return "w-ngn-9";
     }
 
+    /** A wallet of some other account: telling it apart from an unknown id would leak that it exists. */
+    boolean existsElsewhere(String walletId) {
+        return wallets.stream().anyMatch(w -> w.id().equals(walletId));
+    }
+
     Optional<Key> key(String key) {
         return Optional.ofNullable(keys.get(key));
     }

@@ -1,4 +1,4 @@
-package com.clickairtime.balance.sandbox.wire;
+package com.clickairtime.balance.server.support.wire;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -16,11 +14,10 @@ import java.util.stream.LongStream;
 
 /**
  * Gives every request its {@code meta.request_id} ({@code req_} + 12 lowercase alphanumerics
- * from a secure random source) before anything else runs, and puts it in the log context.
+ * from a secure random source) before anything else runs, and puts it in the log context
+ * ({@code request_id}).
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIds extends OncePerRequestFilter {
+public class RequestIds extends OncePerRequestFilter implements Ordered {
 
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -48,6 +45,11 @@ public class RequestIds extends OncePerRequestFilter {
             value /= ALPHABET.length;
         }
         return "req_" + new String(id);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

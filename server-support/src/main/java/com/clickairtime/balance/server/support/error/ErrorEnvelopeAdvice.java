@@ -1,0 +1,148 @@
+package com.clickairtime.balance.server.support.error;
+
+import jakarta.servlet.http.HttpServletRequest;
+import com.clickairtime.balance.server.support.wire.RequestIds;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every exception of the MVC layer as the documented error envelope: {@link ApiException} with
+ * its code, a parameter outside its schema as {@code INVALID_PARAMETER} naming it, a method or an
+ * {@code Accept} the route does not serve as {@code METHOD_NOT_ALLOWED} (with {@code Allow}) or
+ * {@code NOT_ACCEPTABLE}, no route as {@code NOT_FOUND}, any other client error as
+ * {@code MALFORMED_REQUEST}, and anything else as {@code INTERNAL_ERROR}, logged, never a stack trace.
+ */
+@RestControllerAdvice
+public class ErrorEnvelopeAdvice {
+
+    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    static final String INVALID_PARAMETER = "INVALID_PARAMETER";
+    static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
+    static final String NOT_FOUND = "NOT_FOUND";
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorEnvelopeAdvice.class);
+
+    private final ErrorEnvelopes errors;
+    private final ErrorCatalog catalog;
+
+    public ErrorEnvelopeAdvice(ErrorEnvelopes errors, ErrorCatalog catalog) {
+        this.errors = errors;
+        this.catalog = catalog;
+        catalog.require(INTERNAL_ERROR, INVALID_PARAMETER, MALFORMED_REQUEST, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, NOT_FOUND);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    void api(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!catalog.documents(e.code())) {
+            // A code the spec does not document is the server's own fault, not something to send.
+            unexpected(new IllegalStateException("balance.yaml does not document the error code " + e.code(), e),
+                    request, response);
+            return;
+        }
+        errors.write(request, response, e);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    void method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Set<HttpMethod> supported = e.getSupportedHttpMethods();
+        if (supported != null && !supported.isEmpty()) {
+            response.setHeader(HttpHeaders.ALLOW, StringUtils.collectionToDelimitedString(
+                    supported.stream().map(HttpMethod::name).sorted().toList(), ", "));
+        }
+        errors.write(request, response, METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, NOT_ACCEPTABLE);
+    }
+
+    /**
+     * A parameter outside its schema (a pattern, a length, an enum, a type): the documented 400,
+     * naming the parameter as the spec does and never echoing the value.
+     */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestValueException.class,
+            HandlerMethodValidationException.class})
+    void invalidParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, INVALID_PARAMETER,
+                parameter(e).<Map<String, Object>>map(name -> Map.of("parameter", name)).orElse(Map.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            errors.write(request, response, spring.getStatusCode().value() == HttpServletResponse.SC_NOT_FOUND
+                    ? NOT_FOUND : MALFORMED_REQUEST);
+            return;
+        }
+        // The method and the request's id, never the raw path or query: they are the caller's input.
+        log.error("Unexpected error on {} (request {})", request.getMethod(),
+                RequestIds.of(request), e);
+        errors.write(request, response, INTERNAL_ERROR);
+    }
+
+    private static Optional<String> parameter(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return Optional.of(mismatch.getName());
+        }
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return Optional.of(missing.getParameterName());
+        }
+        if (e instanceof MissingRequestHeaderException missing) {
+            return Optional.of(missing.getHeaderName());
+        }
+        if (e instanceof MissingPathVariableException missing) {
+            return Optional.of(missing.getVariableName());
+        }
+        if (e instanceof HandlerMethodValidationException invalid) {
+            return invalid.getParameterValidationResults().stream().map(ParameterValidationResult::getMethodParameter)
+                    .map(ErrorEnvelopeAdvice::wireName).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** The parameter's name on the wire ({@code wallet_id}), from its binding annotation, not the Java name. */
+    private static String wireName(MethodParameter parameter) {
+        for (Annotation annotation : parameter.getParameterAnnotations()) {
+            if (annotation instanceof PathVariable || annotation instanceof RequestParam || annotation instanceof RequestHeader) {
+                for (String attribute : new String[] {"name", "value"}) {
+                    Object name = AnnotationUtils.getValue(annotation, attribute);
+                    if (name instanceof String text && !text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+        }
+        return parameter.getParameterName();
+    }
+}
