@@ -31,7 +31,7 @@ public abstract class WalletContractBase extends BalanceContractBase {
     @Override
     protected BalanceContractVerifier verifier() {
         Map<String, String> ourWallets = Map.of("wal_ghs_001", accounts.kesWalletId(), "wal_global_001", accounts.usdWalletId());
-        return BalanceContractVerifier.forSpecResource("balance-2.1.0.yaml")
+        return BalanceContractVerifier.forSpecResource("balance.yaml")
                 .level(Level.CONFORMANCE)
                 .state("account with documented wallets", context -> {
                     StateSetup setup = StateSetup.apiKey(accounts.issueKey(KeyStatus.ACTIVE, "wallets.read"));
