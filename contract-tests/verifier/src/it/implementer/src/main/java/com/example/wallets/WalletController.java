@@ -33,8 +33,8 @@ class WalletController implements WalletBalanceApi {
     public ResponseEntity<BalanceSummaryResponse> getBalance() {
         List<Accounts.StoredWallet> wallets = accounts.walletsOf(account());
         BigDecimal total = wallets.stream().map(w -> w.balance().multiply(w.usdRate())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String currency = SeededBug.current() == SeededBug.TOTAL_IN_EUR ? "EUR" : "USD";
-        BalanceSummary summary = new BalanceSummary().availableBalance(new Money().amount(total).currency(currency))
+        String totalCurrency = SeededBug.current() == SeededBug.TOTAL_IN_EUR ? "EUR" : "USD";
+        BalanceSummary summary = new BalanceSummary().availableBalance(new Money().amount(total).currency(totalCurrency))
                 .wallets(wallets.stream().map(this::wallet).toList());
         return ResponseEntity.ok(new BalanceSummaryResponse().success(true).data(summary));
     }
