@@ -25,6 +25,9 @@ public class ErrorResponses {
 
     private static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.of("METHOD_NOT_ALLOWED");
 
+    /** The code of the error this request was answered with, for the metrics (metrics.RequestMetrics). */
+    public static final String CODE_ATTRIBUTE = ErrorResponses.class.getName() + ".code";
+
     private final JsonMapper json;
     private final ResponseMeta meta;
     private final ErrorCatalog catalog;
@@ -76,6 +79,7 @@ public class ErrorResponses {
         ErrorResponse body = new ErrorResponse().success(false)
                 .error(new ErrorDetail().code(code.name()).message(catalog.message(code)).details(new LinkedHashMap<>(details)))
                 .meta(meta.of(request));
+        request.setAttribute(CODE_ATTRIBUTE, code.name());
         response.resetBuffer();
         response.setStatus(catalog.status(code));
         protect(response);
