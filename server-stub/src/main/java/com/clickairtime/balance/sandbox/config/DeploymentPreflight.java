@@ -41,9 +41,9 @@ public class DeploymentPreflight implements ApplicationListener<ApplicationEnvir
         if (binder.bind(HOSTED, Boolean.class).orElse(false)) {
             List<String> hosts = binder.bind(ALLOWED_HOSTS, Bindable.listOf(String.class)).orElse(List.of());
             if (hosts.stream().allMatch(host -> LOOPBACK_NAMES.contains(host.strip().toLowerCase(Locale.ROOT)))) {
-                throw new InvalidConfigurationPropertyValueException(ALLOWED_HOSTS, String.join(",", hosts),
+                throw new InvalidConfigurationPropertyValueException(ALLOWED_HOSTS, hosts.isEmpty() ? "(not set)" : String.join(",", hosts),
                         HOSTED + "=true needs the host names the deployment is reached by (sandbox.allowed-hosts="
-                                + "sandbox.example.com); the loopback names alone would refuse every caller");
+                                + "sandbox.example.com); the loopback names alone would refuse every caller of a public name");
             }
             if (!binder.bind(ALLOWED_ORIGINS, Bindable.listOf(String.class)).isBound()) {
                 throw new InvalidConfigurationPropertyValueException(ALLOWED_ORIGINS, "(not set)",

@@ -88,7 +88,13 @@ public class ApiRoutes {
 
     /** The operation the request is routed to, by its path and method ({@code HEAD} is its {@code GET}'s). */
     public Optional<Operation> operation(HttpServletRequest request) {
-        PathContainer path = PathContainer.parsePath(path(request));
+        PathContainer path;
+        try {
+            path = PathContainer.parsePath(path(request));
+        } catch (IllegalArgumentException undecodable) {
+            // A segment with a broken escape (a bare %) names no operation: it was answered as an unknown path.
+            return Optional.empty();
+        }
         String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
         for (Map.Entry<PathPattern, List<Operation>> route : routes().operationsByPath().entrySet()) {
             if (route.getKey().matches(path)) {
