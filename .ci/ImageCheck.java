@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * unpacked layers with bwrap: a read-only root, its tmpfs, the image's user, working directory
  * and environment with the line's -e values. The sandbox must answer the API, the readiness probe
  * and the metrics on the container ports the line publishes, with its class data sharing archive
- * required (-Xshare:on); the start is timed with the archive and without it.
+ * required (-Xshare:on); the start is timed with the archive and without it. The page's further
+ * docker run lines (hosted mode) are run once each: their -e settings must reach the sandbox.
  *
  * Run it in a network namespace of its own (unshare --net, loopback up): the container's ports
  * are then its own, as a container's are, whatever this machine already listens on.
@@ -133,11 +134,76 @@ public class ImageCheck {
                 median(withArchive), median(withoutArchive), STARTS, seconds(withArchive), seconds(withoutArchive));
         System.out.println("image: the documented run command answered: read-only root, user " + user
                 + ", API on " + api + ", readiness and metrics on " + management);
+
+        // The page's other run lines (hosted mode): their -e settings reach the sandbox in the image.
+        List<List<String>> others = commands(doc, "docker run ");
+        for (List<String> other : others.subList(1, others.size())) {
+            Run hosted = Run.parse(other);
+            require(hosted.image.equals(tag) && exposed.containsAll(hosted.published),
+                    "docs/shared-service.md's run line " + String.join(" ", other) + " names another image or an unexposed port");
+            Map<String, String> hostedEnv = new LinkedHashMap<>(environment);
+            hostedEnv.putAll(hosted.environment);
+            String allowedHost = hosted.environment.get("SANDBOX_ALLOWEDHOSTS");
+            String allowedOrigin = hosted.environment.get("SANDBOX_CORS_ALLOWEDORIGINS");
+            require(allowedHost != null && allowedOrigin != null, "docs/shared-service.md's hosted run line sets no host names or origins");
+            Process process = launch(rootfs, hosted, user, workingDirectory, hostedEnv, entrypoint, work);
+            try {
+                await("http://127.0.0.1:" + api + "/openapi.yaml", process, work.resolve("run.log"));
+                String hostName = allowedHost.split(",")[0];
+                String origin = allowedOrigin.split(",")[0];
+                String answer = raw(api, "GET /v2/balance HTTP/1.1\r\nHost: " + hostName + "\r\nOrigin: " + origin
+                        + "\r\nAuthorization: Bearer " + key + "\r\nConnection: close\r\n\r\n");
+                require(answer.startsWith("HTTP/1.1 200") && answer.contains("Access-Control-Allow-Origin: " + origin),
+                        "the hosted run line's sandbox did not answer Host " + hostName + " with CORS for " + origin + ":\n" + answer);
+                String foreign = raw(api, "GET /v2/balance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                        + "\r\nConnection: close\r\n\r\n");
+                require(foreign.startsWith("HTTP/1.1 400"), "the hosted run line's sandbox answered Host localhost:\n" + foreign);
+                System.out.println("image: the hosted run line answered Host " + hostName + " (CORS for " + origin + ") and refused Host localhost");
+            } finally {
+                stop(process);
+            }
+        }
+    }
+
+    /** A request sent as written (HttpClient will not send another Host than the URL's), the answer's head and body. */
+    private static String raw(int port, String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** One start as the run line says; the seconds from launch to the first answer of the API port. */
     private static double start(Path rootfs, Run runLine, String user, String workingDirectory, Map<String, String> env,
                                 List<String> entrypoint, int api, int management, Path work, boolean probeAll) throws Exception {
+        Path log = work.resolve("run.log");
+        long launched = System.nanoTime();
+        Process process = launch(rootfs, runLine, user, workingDirectory, env, entrypoint, work);
+        try {
+            String base = "http://127.0.0.1:" + api;
+            HttpResponse<String> first = await(base + "/openapi.yaml", process, log);
+            double seconds = (System.nanoTime() - launched) / 1e9;
+            require(first.statusCode() == 200, "the image's /openapi.yaml answered " + first.statusCode());
+            if (probeAll) {
+                probe(rootfs, base, management, process, log);
+            }
+            return seconds;
+        } finally {
+            stop(process);
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The run line's flags applied with bwrap to the unpacked layers; output to WORKDIR/run.log. */
+    private static Process launch(Path rootfs, Run runLine, String user, String workingDirectory, Map<String, String> env,
+                                  List<String> entrypoint, Path work) throws IOException {
         List<String> command = new ArrayList<>(List.of("bwrap", runLine.readOnly ? "--ro-bind" : "--bind", rootfs.toString(), "/",
                 "--proc", "/proc", "--dev", "/dev", "--unshare-user", "--unshare-pid", "--die-with-parent",
                 "--uid", user.split(":")[0], "--gid", user.contains(":") ? user.split(":")[1] : user,
@@ -152,42 +218,30 @@ public class ImageCheck {
         for (String point : new String[] {"proc", "dev", "tmp"}) {
             Files.createDirectories(rootfs.resolve(point));
         }
-        Path log = work.resolve("run.log");
-        long launched = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            String base = "http://127.0.0.1:" + api;
-            HttpResponse<String> first = await(base + "/openapi.yaml", process, log);
-            double seconds = (System.nanoTime() - launched) / 1e9;
-            require(first.statusCode() == 200, "the image's /openapi.yaml answered " + first.statusCode());
-            if (probeAll) {
-                HttpResponse<String> balance = get(base + "/v2/balance", "Bearer " + key);
-                require(balance.statusCode() == 200, "the image's /v2/balance answered " + balance.statusCode() + ": " + balance.body());
-                require(get(base + "/actuator/health", null).statusCode() == 404, "the API port answers /actuator/health");
-                String managementBase = "http://127.0.0.1:" + management;
-                // Ready once the application has started, a moment after the ports answer.
-                HttpResponse<String> ready = await(managementBase + "/actuator/health/readiness", process, log);
-                for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); ready.statusCode() != 200 && System.nanoTime() < until; ) {
-                    Thread.sleep(50);
-                    ready = get(managementBase + "/actuator/health/readiness", null);
-                }
-                require(ready.statusCode() == 200 && JSON.readTree(ready.body()).path("status").asText().equals("UP"),
-                        "the readiness probe answered " + ready.statusCode() + ": " + ready.body());
-                HttpResponse<String> metrics = get(managementBase + "/actuator/prometheus", null);
-                require(metrics.statusCode() == 200 && Pattern.compile("(?m)^sandbox_requests_seconds_count\\{operation=\"getBalance\",status=\"200\"} 1(\\.0)?$").matcher(metrics.body()).find(),
-                        "the metrics did not count the balance call: " + metrics.statusCode());
-                require(get(managementBase + "/v2/balance", "Bearer " + key).statusCode() == 404, "the management port answers /v2/balance");
-                String output = Files.readString(log);
-                require(output.contains("started by " + Files.readAllLines(rootfs.resolve("etc/passwd")).get(0).split(":")[0]),
-                        "the sandbox did not say it runs as the image's user:\n" + output);
-            }
-            return seconds;
-        } finally {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("run.log").toFile()).start();
+    }
+
+    /** The API, the metrics and the probes of a started image, each on its own port only. */
+    private static void probe(Path rootfs, String base, int management, Process process, Path log) throws Exception {
+        HttpResponse<String> balance = get(base + "/v2/balance", "Bearer " + key);
+        require(balance.statusCode() == 200, "the image's /v2/balance answered " + balance.statusCode() + ": " + balance.body());
+        require(get(base + "/actuator/health", null).statusCode() == 404, "the API port answers /actuator/health");
+        String managementBase = "http://127.0.0.1:" + management;
+        // Ready once the application has started, a moment after the ports answer.
+        HttpResponse<String> ready = await(managementBase + "/actuator/health/readiness", process, log);
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); ready.statusCode() != 200 && System.nanoTime() < until; ) {
+            Thread.sleep(50);
+            ready = get(managementBase + "/actuator/health/readiness", null);
         }
+        require(ready.statusCode() == 200 && JSON.readTree(ready.body()).path("status").asText().equals("UP"),
+                "the readiness probe answered " + ready.statusCode() + ": " + ready.body());
+        HttpResponse<String> metrics = get(managementBase + "/actuator/prometheus", null);
+        require(metrics.statusCode() == 200 && Pattern.compile("(?m)^sandbox_requests_seconds_count\\{operation=\"getBalance\",status=\"200\"} 1(\\.0)?$").matcher(metrics.body()).find(),
+                "the metrics did not count the balance call: " + metrics.statusCode());
+        require(get(managementBase + "/v2/balance", "Bearer " + key).statusCode() == 404, "the management port answers /v2/balance");
+        String output = Files.readString(log);
+        require(output.contains("started by " + Files.readAllLines(rootfs.resolve("etc/passwd")).get(0).split(":")[0]),
+                "the sandbox did not say it runs as the image's user:\n" + output);
     }
 
     private static HttpResponse<String> await(String url, Process process, Path log) throws Exception {
@@ -213,12 +267,22 @@ public class ImageCheck {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The documented command that starts with the prefix, its continuation lines joined, split into words. */
+    /** The documented command that starts with the prefix (the first of them), split into words. */
     private static List<String> command(String doc, String prefix) {
+        List<List<String>> all = commands(doc, prefix);
+        require(!all.isEmpty(), "docs/shared-service.md has no line starting with '" + prefix + "'");
+        return all.get(0);
+    }
+
+    /** Every documented command that starts with the prefix, its continuation lines joined, split into words. */
+    private static List<List<String>> commands(String doc, String prefix) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "((?:[^\\n]*\\\\\\n)*[^\\n]*)$").matcher(doc);
-        require(line.find(), "docs/shared-service.md has no line starting with '" + prefix + "'");
-        String text = (prefix + line.group(1)).replace("\\\n", " ");
-        return Arrays.asList(text.strip().split("\\s+"));
+        List<List<String>> all = new ArrayList<>();
+        while (line.find()) {
+            String text = (prefix + line.group(1)).replace("\\\n", " ");
+            all.add(Arrays.asList(text.strip().split("\\s+")));
+        }
+        return all;
     }
 
     /** What a docker run line asks for, of the flags the check can apply without an engine. */
