@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 25's start-up findings, on the process a user starts: a dataset value or an option that
+ * Issue 25's start-up findings, and issue 29's settings of a shared deployment, on the process a user starts: a dataset value or an option that
  * once ran the sandbox out of memory, overflowed, was silently misread or started a sandbox that
  * closed every slow head stops the start with exit code 1 and one message naming the entry or
  * the option, without a stack trace. The heap is docs/sandbox.md's ({@code -Xmx256m}), where the
@@ -37,6 +37,14 @@ class StartRefusalsTest {
             deadline of -1s          | --sandbox.request-deadline=-1s                | sandbox.request-deadline
             no redis there           | --sandbox.rate-limit.store=redis --sandbox.rate-limit.redis-url=redis://127.0.0.1:1 | Redis at 127.0.0.1:1 did not answer
             redis url garbage        | --sandbox.rate-limit.store=redis --sandbox.rate-limit.redis-url=garbage | sandbox.rate-limit.redis-url is no Redis URI
+            host with a scheme       | --sandbox.allowed-hosts=https://sandbox.example.com | sandbox.allowedHosts[0]
+            host with a port         | --sandbox.allowed-hosts=sandbox.example.com:443 | sandbox.allowedHosts[0]
+            origin with a path       | --sandbox.cors.allowed-origins=https://app.example.com/ | sandbox.cors.allowedOrigins[0]
+            origin of any site       | --sandbox.cors.allowed-origins=*              | sandbox.cors.allowedOrigins[0]
+            hosted, no host names    | --sandbox.hosted.enabled=true                 | sandbox.allowed-hosts
+            hosted, loopback names   | --sandbox.hosted.enabled=true --sandbox.allowed-hosts=localhost | sandbox.allowed-hosts
+            hosted, no origins       | --sandbox.hosted.enabled=true --sandbox.allowed-hosts=sandbox.example.com | sandbox.cors.allowed-origins
+            management on API port   | --server.port=18099 --management.server.port=18099 | management.server.port
             """)
     void refusesToStartWithOneMessage(String name, String setting, String named) throws Exception {
         List<String> arguments = new ArrayList<>();
@@ -91,7 +99,10 @@ class StartRefusalsTest {
 
     private static Result start(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), SandboxApplication.class.getName(), "--server.port=0"));
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), SandboxApplication.class.getName()));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
+            command.add("--server.port=0");
+        }
         command.addAll(arguments);
         Path log = Files.createTempFile(directory, "start", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -24,6 +24,11 @@ public record Caller(String account, Set<String> permissions, RateLimiter.Verdic
         return (Caller) caller;
     }
 
+    /** The caller whose key authenticated this request, if one did. */
+    public static java.util.Optional<Caller> find(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Caller caller ? java.util.Optional.of(caller) : java.util.Optional.empty();
+    }
+
     void bind(HttpServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
     }

@@ -23,7 +23,8 @@ import java.util.List;
  * @param forwardedHeader the one forwarding header read from a trusted proxy: {@code x-forwarded-for} (default) or
  *                        {@code forwarded} (RFC 7239)
  * @param cors           which browser origins may call the sandbox
- * @param allowedHosts   the {@code Host} names the sandbox answers to (without port); by default the loopback names
+ * @param allowedHosts   the {@code Host} names the sandbox answers to (without port); by default the loopback names.
+ *                       A hosted deployment ({@code sandbox.hosted.enabled}) must name its own (DeploymentPreflight)
  * @param requestDeadline how long a request's head (request line and headers) may take to arrive in
  *                        all, however steadily it trickles in; past it the connection is closed. Above
  *                        zero (at 0 or below every head that arrives in two packets was closed), and
@@ -38,14 +39,14 @@ public record SandboxProperties(
         @NotNull @DefaultValue("x-forwarded-for") ForwardedHeader forwardedHeader,
         @NotNull @DefaultValue("5s") @DurationMin(millis = 1) @DurationMax(days = 1) Duration requestDeadline,
         @Valid @NotNull @DefaultValue Cors cors,
-        @NotNull @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> allowedHosts) {
+        @NotNull @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<@HostName String> allowedHosts) {
 
     /**
      * @param allowedOrigins origin patterns ({@code http://localhost:[*]} is any port of it) whose pages may call
      *                       the sandbox and read its answers; by default every origin on a loopback name
      */
     public record Cors(@NotNull @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]",
-            "https://localhost:[*]", "https://127.0.0.1:[*]", "https://[::1]:[*]"}) List<String> allowedOrigins) {
+            "https://localhost:[*]", "https://127.0.0.1:[*]", "https://[::1]:[*]"}) List<@OriginPattern String> allowedOrigins) {
     }
 
     /** The forwarding headers a trusted proxy may send; the sandbox reads exactly one of them. */

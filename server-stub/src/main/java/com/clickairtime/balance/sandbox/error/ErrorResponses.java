@@ -20,6 +20,9 @@ public class ErrorResponses {
 
     private static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.of("METHOD_NOT_ALLOWED");
 
+    /** The code of the error this request was answered with, for the metrics (metrics.RequestMetrics). */
+    public static final String CODE_ATTRIBUTE = ErrorResponses.class.getName() + ".code";
+
     private final ErrorEnvelopes envelopes;
     private final ErrorCatalog catalog;
     private final ApiRoutes routes;
@@ -66,6 +69,7 @@ public class ErrorResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
                       Map<String, Object> details) throws IOException {
+        request.setAttribute(CODE_ATTRIBUTE, code.name());
         protect(response);
         noStore(response);
         envelopes.write(request, response, code.name(), details);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,7 +60,7 @@ public class ApiRoutes {
     }
 
     private record Routes(String namespace, List<Operation> operations, Map<PathPattern, Set<String>> allowByPath,
-                          Set<String> allowAnywhere) {
+                          Set<String> allowAnywhere, Map<PathPattern, List<Operation>> operationsByPath) {
     }
 
     /** The path prefix that the operations share, e.g. {@code /v2}. */
@@ -83,6 +84,24 @@ public class ApiRoutes {
     public boolean isOperation(HttpServletRequest request) {
         PathContainer path = PathContainer.parsePath(path(request));
         return routes().allowByPath().keySet().stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    /** The operation the request is routed to, by its path and method ({@code HEAD} is its {@code GET}'s). */
+    public Optional<Operation> operation(HttpServletRequest request) {
+        PathContainer path;
+        try {
+            path = PathContainer.parsePath(path(request));
+        } catch (IllegalArgumentException undecodable) {
+            // A segment with a broken escape (a bare %) names no operation: it was answered as an unknown path.
+            return Optional.empty();
+        }
+        String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+        for (Map.Entry<PathPattern, List<Operation>> route : routes().operationsByPath().entrySet()) {
+            if (route.getKey().matches(path)) {
+                return route.getValue().stream().filter(operation -> operation.methods().contains(method)).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the method is served at all: on some path, or {@code HEAD} and {@code OPTIONS}, which every path serves. */
@@ -115,6 +134,7 @@ public class ApiRoutes {
     static Routes read(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
         List<Operation> operations = new ArrayList<>();
         Map<PathPattern, Set<String>> allowByPath = new LinkedHashMap<>();
+        Map<PathPattern, List<Operation>> operationsByPath = new LinkedHashMap<>();
         handlerMethods.forEach((info, handler) -> {
             if (!isOperation(handler)) {
                 return;
@@ -122,8 +142,10 @@ public class ApiRoutes {
             Set<String> methods = new TreeSet<>();
             info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).forEach(methods::add);
             for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
-                operations.add(new Operation(handler.getMethod().getName(), pattern.getPatternString(), Set.copyOf(methods),
-                        handler.getMethod().isDefault()));
+                Operation operation = new Operation(handler.getMethod().getName(), pattern.getPatternString(),
+                        Set.copyOf(methods), handler.getMethod().isDefault());
+                operations.add(operation);
+                operationsByPath.computeIfAbsent(pattern, p -> new ArrayList<>()).add(operation);
                 allowByPath.computeIfAbsent(pattern, p -> new TreeSet<>()).addAll(methods);
             }
         });
@@ -145,7 +167,8 @@ public class ApiRoutes {
             allow.put(pattern, allowed);
             anywhere.addAll(allowed);
         });
-        return new Routes(namespace, List.copyOf(operations), Map.copyOf(allow), withHeadAndOptions(anywhere));
+        return new Routes(namespace, List.copyOf(operations), Map.copyOf(allow), withHeadAndOptions(anywhere),
+                Map.copyOf(operationsByPath));
     }
 
     /** GET, HEAD, OPTIONS first, in that order, as the spec writes the Allow header; any other method after them. */
