@@ -1,23 +1,15 @@
 package com.clickairtime.balance.sandbox.error;
 
+import com.clickairtime.balance.server.support.error.RejectedParameter;
 import com.clickairtime.balance.server.support.wire.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.MissingPathVariableException;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingRequestValueException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -28,9 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns every exception of the MVC layer into the error envelope; nothing escapes as HTML or a
@@ -89,56 +79,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestValueException.class,
             HandlerMethodValidationException.class})
     void invalidParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        errors.write(request, response, INVALID_PARAMETER, parameter(e).<Map<String, Object>>map(
+        errors.write(request, response, INVALID_PARAMETER, RejectedParameter.of(e).<Map<String, Object>>map(
                 name -> Map.of("parameter", name)).orElse(Map.of()));
-    }
-
-    private static Optional<String> parameter(Exception e) {
-        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-            return Optional.of(mismatch.getName());
-        }
-        if (e instanceof MissingServletRequestParameterException missing) {
-            return Optional.of(missing.getParameterName());
-        }
-        if (e instanceof MissingRequestHeaderException missing) {
-            return Optional.of(missing.getHeaderName());
-        }
-        if (e instanceof MissingPathVariableException missing) {
-            return Optional.of(missing.getVariableName());
-        }
-        if (e instanceof HandlerMethodValidationException invalid) {
-            return invalid.getParameterValidationResults().stream().map(ParameterValidationResult::getMethodParameter)
-                    .map(ApiExceptionHandler::wireName).findFirst();
-        }
-        return Optional.empty();
-    }
-
-    /** The parameter's name on the wire ({@code wallet_id}), from its binding annotation, not the Java name. */
-    private static String wireName(MethodParameter parameter) {
-        for (Annotation annotation : parameter.getParameterAnnotations()) {
-            Object name = AnnotationUtils.getValue(annotation, "name");
-            if (name instanceof String value && !value.isEmpty()) {
-                return value;
-            }
-            Object value = AnnotationUtils.getValue(annotation);
-            if ((annotation instanceof PathVariable || annotation instanceof RequestParam || annotation instanceof RequestHeader)
-                    && value instanceof String text && !text.isEmpty()) {
-                return text;
-            }
-        }
-        return parameter.getParameterName();
-    }
-
-    @ExceptionHandler(Exception.class)
-    void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Spring's own client errors (no route, unreadable request, ...) keep their status under a generic code.
-        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
-            errors.write(request, response, ErrorCode.forStatus(spring.getStatusCode().value()));
-            return;
-        }
-        // The route's template and the request id, never the raw path or query: they are the caller's input.
-        log.error("Unexpected error on {} {} (request_id={})", request.getMethod(),
-                request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), RequestIds.of(request), e);
-        errors.write(request, response, INTERNAL_ERROR);
     }
 }

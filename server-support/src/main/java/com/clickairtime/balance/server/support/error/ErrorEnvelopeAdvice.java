@@ -5,31 +5,20 @@ import com.clickairtime.balance.server.support.wire.RequestIds;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.StringUtils;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingPathVariableException;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingRequestValueException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -95,7 +84,7 @@ public class ErrorEnvelopeAdvice {
             HandlerMethodValidationException.class})
     void invalidParameter(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         errors.write(request, response, INVALID_PARAMETER,
-                parameter(e).<Map<String, Object>>map(name -> Map.of("parameter", name)).orElse(Map.of()));
+                RejectedParameter.of(e).<Map<String, Object>>map(name -> Map.of("parameter", name)).orElse(Map.of()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -109,40 +98,5 @@ public class ErrorEnvelopeAdvice {
         log.error("Unexpected error on {} (request {})", request.getMethod(),
                 RequestIds.of(request), e);
         errors.write(request, response, INTERNAL_ERROR);
-    }
-
-    private static Optional<String> parameter(Exception e) {
-        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-            return Optional.of(mismatch.getName());
-        }
-        if (e instanceof MissingServletRequestParameterException missing) {
-            return Optional.of(missing.getParameterName());
-        }
-        if (e instanceof MissingRequestHeaderException missing) {
-            return Optional.of(missing.getHeaderName());
-        }
-        if (e instanceof MissingPathVariableException missing) {
-            return Optional.of(missing.getVariableName());
-        }
-        if (e instanceof HandlerMethodValidationException invalid) {
-            return invalid.getParameterValidationResults().stream().map(ParameterValidationResult::getMethodParameter)
-                    .map(ErrorEnvelopeAdvice::wireName).findFirst();
-        }
-        return Optional.empty();
-    }
-
-    /** The parameter's name on the wire ({@code wallet_id}), from its binding annotation, not the Java name. */
-    private static String wireName(MethodParameter parameter) {
-        for (Annotation annotation : parameter.getParameterAnnotations()) {
-            if (annotation instanceof PathVariable || annotation instanceof RequestParam || annotation instanceof RequestHeader) {
-                for (String attribute : new String[] {"name", "value"}) {
-                    Object name = AnnotationUtils.getValue(annotation, attribute);
-                    if (name instanceof String text && !text.isEmpty()) {
-                        return text;
-                    }
-                }
-            }
-        }
-        return parameter.getParameterName();
     }
 }
