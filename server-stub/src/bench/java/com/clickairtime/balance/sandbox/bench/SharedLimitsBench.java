@@ -73,7 +73,7 @@ public final class SharedLimitsBench {
                     "--save", "", "--appendonly", "no"), work.resolve("shared-redis.log"));
             started.add(redis);
             awaitPong(redis.port);
-            // The README's run command, with the limit out of reach: the figures are the store's cost, not 429s.
+            // docs/sandbox.md's run command, with the limit out of reach: the figures are the store's cost, not 429s.
             List<String> sandbox = List.of(java, "-XX:SharedArchiveFile=" + args.get("cds-archive"), "-XX:+UseSerialGC",
                     "-Xmx256m", "-jar", args.get("sandbox-jar"), "--server.port={port}", "--server.address=127.0.0.1",
                     "--sandbox.rate-limit.requests-per-minute=" + Integer.MAX_VALUE);

@@ -82,4 +82,17 @@ public class ApiExceptionHandler {
         errors.write(request, response, INVALID_PARAMETER, RejectedParameter.of(e).<Map<String, Object>>map(
                 name -> Map.of("parameter", name)).orElse(Map.of()));
     }
+
+    @ExceptionHandler(Exception.class)
+    void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Spring's own client errors (no route, unreadable request, ...) keep their status under a generic code.
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            errors.write(request, response, ErrorCode.forStatus(spring.getStatusCode().value()));
+            return;
+        }
+        // The route's template and the request id, never the raw path or query: they are the caller's input.
+        log.error("Unexpected error on {} {} (request_id={})", request.getMethod(),
+                request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), RequestIds.of(request), e);
+        errors.write(request, response, INTERNAL_ERROR);
+    }
 }

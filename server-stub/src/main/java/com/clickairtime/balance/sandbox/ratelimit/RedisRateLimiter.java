@@ -6,6 +6,10 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -61,8 +65,8 @@ final class RedisRateLimiter implements RateLimiter {
     public Verdict charge(String bucket) {
         long nowMillis = clock.millis();
         try {
-            String counted = bucket;
-            if (capped() && !store.admit(census, bucketPrefix + bucket, bucket, nowMillis, maxBuckets)) {
+            String counted = stored(bucket);
+            if (capped() && !store.admit(census, bucketPrefix + counted, counted, nowMillis, maxBuckets)) {
                 store.answered();
                 if (overflow == Overflow.UNCOUNTED) {
                     return fresh(nowMillis);
@@ -88,8 +92,8 @@ final class RedisRateLimiter implements RateLimiter {
     public Verdict peek(String bucket) {
         long nowMillis = clock.millis();
         try {
-            String counted = bucket;
-            if (!store.exists(bucketPrefix + bucket)) {
+            String counted = stored(bucket);
+            if (!store.exists(bucketPrefix + counted)) {
                 if (overflow == Overflow.UNCOUNTED || !capped() || !store.full(census, maxBuckets)) {
                     store.answered();
                     return fresh(nowMillis);
@@ -103,6 +107,18 @@ final class RedisRateLimiter implements RateLimiter {
         } catch (RuntimeException unanswered) {
             store.failed(unanswered);
             return fallback.peek(bucket).asFallback();
+        }
+    }
+
+    /**
+     * The bucket's name in Redis: a SHA-256 of it, since a bucket is named by an API key or an
+     * address, and a Redis shared with other data (or read with MONITOR or SCAN) must not show them.
+     */
+    static String stored(String bucket) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bucket.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -2,6 +2,8 @@ package com.clickairtime.balance.sandbox.ratelimit;
 
 import com.clickairtime.balance.sandbox.SandboxTestSupport.MutableClock;
 import com.clickairtime.balance.sandbox.config.SandboxProperties;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,32 @@ class RedisRateLimiterTest {
             assertThat(next.allowed()).isTrue();
             assertThat(next.remaining()).isEqualTo(2);
             assertThat(next.resetEpochSeconds()).isGreaterThan(last.resetEpochSeconds());
+        }
+    }
+
+    /** A bucket is named by an API key or an address: neither is readable in a Redis shared with others. */
+    @Test
+    void noKeyOrAddressIsStoredInClear() throws Exception {
+        String apiKey = "key:ce_live_" + "K".repeat(32);
+        try (RedisStore store = replica()) {
+            RateLimiter shared = new RedisRateLimiter(store, name, 3, 100, RateLimiter.Overflow.SHARED, clock);
+            shared.charge(apiKey);
+            shared.charge("address:203.0.113.7");
+            shared.peek(apiKey);
+        }
+        RedisClient client = RedisClient.create(redis().url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            List<String> keys = connection.sync().keys("*");
+            assertThat(keys).anyMatch(key -> key.contains(name));
+            List<String> contents = new ArrayList<>(keys);
+            for (String key : keys) {
+                if (connection.sync().type(key).equals("zset")) {
+                    contents.addAll(connection.sync().zrange(key, 0, -1));
+                }
+            }
+            assertThat(contents).noneMatch(text -> text.contains("ce_live_") || text.contains("203.0.113.7"));
+        } finally {
+            client.shutdown();
         }
     }
 

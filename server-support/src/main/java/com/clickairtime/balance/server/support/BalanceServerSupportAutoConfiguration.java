@@ -46,8 +46,9 @@ public class BalanceServerSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ErrorCatalog balanceErrorCatalog() {
-        return new ErrorCatalog(BalanceSpec.load());
+    public ErrorCatalog balanceErrorCatalog(ObjectProvider<BalanceSpec> spec) {
+        // The application's own reading of the spec where it has one (the sandbox does): parsed once.
+        return new ErrorCatalog(spec.getIfUnique(BalanceSpec::load));
     }
 
     @Bean

@@ -29,6 +29,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The bytes a server with the support library writes, on Spring Boot 4 (Boot 3.5 is the sample implementer's). */
 @SpringBootTest(classes = WireFormatTest.App.class)
@@ -87,6 +88,15 @@ class WireFormatTest {
         MvcResult result = mvc.perform(get("/fail/NO_SUCH_CODE")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(SPEC.errors().get("INTERNAL_ERROR").status());
         assertThat(result.getResponse().getContentAsString()).contains("\"code\":\"INTERNAL_ERROR\"");
+    }
+
+    @Test
+    void aMethodTheOperationDoesNotAnswerIsThe405WithTheSpecsAllow() throws Exception {
+        MvcResult result = mvc.perform(post("/money/USD/1")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(SPEC.errors().get("METHOD_NOT_ALLOWED").status());
+        String documented = SPEC.raw().at("/components/responses/MethodNotAllowed/headers/Allow/schema/enum/0").asText();
+        assertThat(documented).isNotEmpty();
+        assertThat(result.getResponse().getHeader("Allow")).isEqualTo(documented);
     }
 
     private String body(String path) throws Exception {

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -18,6 +17,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,8 +65,17 @@ public class ErrorEnvelopeAdvice {
             throws IOException {
         Set<HttpMethod> supported = e.getSupportedHttpMethods();
         if (supported != null && !supported.isEmpty()) {
-            response.setHeader(HttpHeaders.ALLOW, StringUtils.collectionToDelimitedString(
-                    supported.stream().map(HttpMethod::name).sorted().toList(), ", "));
+            // Spring MVC also answers HEAD wherever GET is mapped, and OPTIONS on every mapped path, but
+            // names only the mapped methods here: the spec's Allow names what the path answers.
+            Set<String> allowed = new LinkedHashSet<>();
+            supported.stream().map(HttpMethod::name).sorted().forEach(method -> {
+                allowed.add(method);
+                if (method.equals("GET")) {
+                    allowed.add("HEAD");
+                }
+            });
+            allowed.add("OPTIONS");
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
         }
         errors.write(request, response, METHOD_NOT_ALLOWED);
     }
