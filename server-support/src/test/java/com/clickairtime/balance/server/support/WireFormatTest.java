@@ -5,9 +5,9 @@ import com.clickairtime.balance.openapi.DocumentedError;
 import com.clickairtime.balance.server.model.Money;
 import com.clickairtime.balance.server.model.Wallet;
 import com.clickairtime.balance.server.model.WalletResponse;
-import com.clickairtime.balance.server.model.WalletStatus;
-import com.clickairtime.balance.server.model.WalletType;
 import com.clickairtime.balance.server.support.error.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -109,8 +110,28 @@ class WireFormatTest {
 
         @GetMapping("/wallets/{currency}/{balance}")
         WalletResponse wallet(@PathVariable("currency") String currency, @PathVariable("balance") BigDecimal balance) {
-            return new WalletResponse().success(true).data(new Wallet().id("w1").currency(currency).balance(balance)
-                    .type(WalletType.GLOBAL).status(WalletStatus.ACTIVE).allowedCountries(List.of("All Countries")));
+            // A wallet the spec documents, read into the generated model: every property the spec has today.
+            ObjectNode wallet = documentedWallet().deepCopy();
+            wallet.put("currency", currency);
+            wallet.put("balance", balance);
+            return new WalletResponse().success(true).data(JsonMapper.builder().build().readValue(wallet.toString(), Wallet.class));
+        }
+
+        /** The first example object that has every property the Wallet schema has. */
+        private static ObjectNode documentedWallet() {
+            List<String> properties = new ArrayList<>();
+            SPEC.raw().at("/components/schemas/Wallet/properties").fieldNames().forEachRemaining(properties::add);
+            List<JsonNode> candidates = new ArrayList<>();
+            collect(SPEC.raw(), candidates);
+            return (ObjectNode) candidates.stream().filter(node -> properties.stream().allMatch(node::has)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no example shows a wallet with every property " + properties));
+        }
+
+        private static void collect(JsonNode node, List<JsonNode> found) {
+            if (node.isObject()) {
+                found.add(node);
+            }
+            node.elements().forEachRemaining(child -> collect(child, found));
         }
 
         @GetMapping("/money/{currency}/{amount}")
