@@ -1,5 +1,6 @@
 package com.clickairtime.balance.verifier.check;
 
+import com.clickairtime.balance.openapi.MoneyScale;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -19,7 +20,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +157,7 @@ public final class CaseChecks {
         if (!node.isObject()) {
             return;
         }
-        Integer digits = minorUnits(node.path("currency").asText(null));
+        Integer digits = MoneyScale.minorUnits(node.path("currency").asText(null));
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String path = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
@@ -172,18 +172,6 @@ public final class CaseChecks {
             } else {
                 moneyScale(value, path, problems);
             }
-        }
-    }
-
-    private static Integer minorUnits(String currency) {
-        if (currency == null) {
-            return null;
-        }
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? null : digits;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -1,11 +1,11 @@
 package com.clickairtime.balance.server.support.wire;
 
+import com.clickairtime.balance.openapi.MoneyScale;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 
 /**
  * The spec's text for its values, one place for both Jacksons: a timestamp in UTC to the
@@ -29,24 +29,12 @@ public final class WireValues {
      * written, never in exponent form, when the currency is no ISO 4217 code or has no minor unit.
      */
     public static String money(BigDecimal amount, String currency) {
-        Integer digits = minorUnits(currency);
+        Integer digits = MoneyScale.minorUnits(currency);
         return (digits == null ? amount : amount.setScale(digits, RoundingMode.HALF_EVEN)).toPlainString();
     }
 
     /** A decimal that is no amount of a currency: as written, never in exponent form (1.2505E+3). */
     public static String decimal(BigDecimal value) {
         return value.toPlainString();
-    }
-
-    private static Integer minorUnits(String currency) {
-        if (currency == null) {
-            return null;
-        }
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? null : digits;
-        } catch (IllegalArgumentException notIso) {
-            return null;
-        }
     }
 }
