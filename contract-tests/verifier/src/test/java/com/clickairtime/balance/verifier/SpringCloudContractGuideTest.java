@@ -15,15 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/spring-cloud-contract.md shows the implementer project's files as they are, and the build
- * runs that project's Spring Cloud Contract flow (src/it/implementer): what a team copies is what passes.
+ * runs that project's Spring Cloud Contract flow (src/it/implementer, and implementer-boot35 on Spring Boot 3.5):
+ * what a team copies is what passes.
  */
 class SpringCloudContractGuideTest {
 
     private static final Path IMPLEMENTER = Path.of("src/it/implementer");
+    private static final Path BOOT35 = Path.of("src/it/implementer-boot35");
     private static final Path GUIDE = Path.of("../../docs/spring-cloud-contract.md");
+    private static final String BOOT4_MOCK_MVC = "org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc";
+    private static final String BOOT35_MOCK_MVC = "org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc";
 
     @ParameterizedTest
-    @ValueSource(strings = {"dependency", "plugin", "report names"})
+    @ValueSource(strings = {"rest-assured", "dependency", "plugin", "report names"})
     void eachPomBlockIsTheImplementerProjects(String marker) throws IOException {
         String pom = read(IMPLEMENTER.resolve("pom.xml"));
         String start = "<!-- docs/spring-cloud-contract.md: " + marker + " -->\n";
@@ -41,6 +45,21 @@ class SpringCloudContractGuideTest {
     void theBaseClassIsTheImplementerProjects() throws IOException {
         String base = read(IMPLEMENTER.resolve("src/test/java/com/example/wallets/WalletContractBase.java"));
         assertThat(read(GUIDE)).contains("```java\n" + base + "```\n");
+    }
+
+    /** The guide's Boot 3.5 section: the version the Boot 3.5 sample runs, and a base class that differs in one import. */
+    @Test
+    void theBoot35SectionIsTheBoot35Projects() throws IOException {
+        Matcher version = Pattern.compile("<spring-cloud-contract.version>([^<]+)</spring-cloud-contract.version>")
+                .matcher(read(BOOT35.resolve("pom.xml")));
+        assertThat(version.find()).as("the Boot 3.5 sample pins spring-cloud-contract.version").isTrue();
+        String section = read(GUIDE).substring(read(GUIDE).indexOf("## Spring Boot 3.5"));
+        assertThat(section).contains("Spring Cloud Contract " + version.group(1) + ",");
+
+        String base = "src/test/java/com/example/wallets/WalletContractBase.java";
+        assertThat(read(BOOT35.resolve(base)).replace(BOOT35_MOCK_MVC, BOOT4_MOCK_MVC)).isEqualTo(read(IMPLEMENTER.resolve(base)));
+        assertThat(read(BOOT35.resolve(base))).contains(BOOT35_MOCK_MVC);
+        assertThat(section).contains("(`" + BOOT35_MOCK_MVC.substring(0, BOOT35_MOCK_MVC.lastIndexOf('.')) + "`)");
     }
 
     private static String pinnedVersion() throws IOException {
