@@ -23,6 +23,7 @@ class SpringCloudContractGuideTest {
     private static final Path IMPLEMENTER = Path.of("src/it/implementer");
     private static final Path BOOT35 = Path.of("src/it/implementer-boot35");
     private static final Path GUIDE = Path.of("../../docs/spring-cloud-contract.md");
+    private static final Path ROOT_POM = Path.of("../../pom.xml");
     private static final String BOOT4_MOCK_MVC = "org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc";
     private static final String BOOT35_MOCK_MVC = "org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc";
 
@@ -50,11 +51,8 @@ class SpringCloudContractGuideTest {
     /** The guide's Boot 3.5 section: the version the Boot 3.5 sample runs, and a base class that differs in one import. */
     @Test
     void theBoot35SectionIsTheBoot35Projects() throws IOException {
-        Matcher version = Pattern.compile("<spring-cloud-contract.version>([^<]+)</spring-cloud-contract.version>")
-                .matcher(read(BOOT35.resolve("pom.xml")));
-        assertThat(version.find()).as("the Boot 3.5 sample pins spring-cloud-contract.version").isTrue();
         String section = read(GUIDE).substring(read(GUIDE).indexOf("## Spring Boot 3.5"));
-        assertThat(section).contains("Spring Cloud Contract " + version.group(1) + ",");
+        assertThat(section).contains("Spring Cloud Contract " + property(read(BOOT35.resolve("pom.xml")), "spring-cloud-contract.version") + ",");
 
         String base = "src/test/java/com/example/wallets/WalletContractBase.java";
         assertThat(read(BOOT35.resolve(base)).replace(BOOT35_MOCK_MVC, BOOT4_MOCK_MVC)).isEqualTo(read(IMPLEMENTER.resolve(base)));
@@ -62,11 +60,32 @@ class SpringCloudContractGuideTest {
         assertThat(section).contains("(`" + BOOT35_MOCK_MVC.substring(0, BOOT35_MOCK_MVC.lastIndexOf('.')) + "`)");
     }
 
+    /** The README's row of implementers' versions is what the two sample projects run. */
+    @Test
+    void theReadmeNamesTheVersionsTheSamplesRun() throws IOException {
+        String boot4 = read(IMPLEMENTER.resolve("pom.xml"));
+        String boot35 = read(BOOT35.resolve("pom.xml"));
+        String row = "| implementers tested with | Spring Boot " + property(read(ROOT_POM), "spring-boot.version")
+                + " with Spring Cloud Contract " + pinnedVersion()
+                + " (and RestAssured " + firstMatch(boot4, "<artifactId>rest-assured</artifactId>\\s*<version>([^<]+)</version>")
+                + "); Spring Boot " + firstMatch(boot35, "<artifactId>spring-boot-starter-parent</artifactId>\\s*<version>([^<]+)</version>")
+                + " with Spring Cloud Contract " + property(boot35, "spring-cloud-contract.version") + ";";
+        assertThat(read(Path.of("../../README.md"))).contains(row);
+        assertThat(boot4).contains("<version>@spring-boot.version@</version>", "<version>@spring-cloud-contract.version@</version>");
+    }
+
+    private static String property(String pom, String name) {
+        return firstMatch(pom, "<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">");
+    }
+
+    private static String firstMatch(String text, String regex) {
+        Matcher match = Pattern.compile(regex).matcher(text);
+        assertThat(match.find()).as("found: " + regex).isTrue();
+        return match.group(1);
+    }
+
     private static String pinnedVersion() throws IOException {
-        Matcher version = Pattern.compile("<spring-cloud-contract.version>([^<]+)</spring-cloud-contract.version>")
-                .matcher(read(Path.of("../../pom.xml")));
-        assertThat(version.find()).as("the root pom pins spring-cloud-contract.version").isTrue();
-        return version.group(1);
+        return property(read(ROOT_POM), "spring-cloud-contract.version");
     }
 
     private static String read(Path file) throws IOException {
