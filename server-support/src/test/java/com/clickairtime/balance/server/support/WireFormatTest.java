@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -142,6 +143,11 @@ class WireFormatTest {
         @GetMapping("/timestamp")
         OffsetDateTime timestamp() {
             return OffsetDateTime.of(2024, 1, 15, 12, 30, 0, 0, ZoneOffset.ofHours(2));
+        }
+
+        @GetMapping("/query")
+        String query(@RequestParam(name = "q", required = false) String q) {
+            return q;
         }
 
         @GetMapping("/fail/{code}")

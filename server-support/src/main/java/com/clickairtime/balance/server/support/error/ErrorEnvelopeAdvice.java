@@ -25,8 +25,8 @@ import java.util.Set;
  * Every exception of the MVC layer as the documented error envelope: {@link ApiException} with
  * its code, a parameter outside its schema as {@code INVALID_PARAMETER} naming it, a method or an
  * {@code Accept} the route does not serve as {@code METHOD_NOT_ALLOWED} (with {@code Allow}) or
- * {@code NOT_ACCEPTABLE}, no route as {@code NOT_FOUND}, any other client error as
- * {@code MALFORMED_REQUEST}, and anything else as {@code INTERNAL_ERROR}, logged, never a stack trace.
+ * {@code NOT_ACCEPTABLE}, no route as {@code NOT_FOUND}, any other client error (a query Tomcat
+ * cannot decode among them) as {@code MALFORMED_REQUEST}, and anything else as {@code INTERNAL_ERROR}, logged, never a stack trace.
  */
 @RestControllerAdvice
 public class ErrorEnvelopeAdvice {
@@ -37,6 +37,13 @@ public class ErrorEnvelopeAdvice {
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     static final String NOT_FOUND = "NOT_FOUND";
+
+    /**
+     * Tomcat parses the query only when an operation reads a parameter, so a bad percent-escape
+     * surfaces here, as this exception: the caller's malformed request. By name, so that the
+     * library needs no Tomcat.
+     */
+    private static final String TOMCAT_BAD_QUERY = "org.apache.tomcat.util.http.InvalidParameterException";
 
     private static final Logger log = LoggerFactory.getLogger(ErrorEnvelopeAdvice.class);
 
@@ -101,6 +108,10 @@ public class ErrorEnvelopeAdvice {
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             errors.write(request, response, spring.getStatusCode().value() == HttpServletResponse.SC_NOT_FOUND
                     ? NOT_FOUND : MALFORMED_REQUEST);
+            return;
+        }
+        if (TOMCAT_BAD_QUERY.equals(e.getClass().getName())) {
+            errors.write(request, response, MALFORMED_REQUEST);
             return;
         }
         // The method and the request's id, never the raw path or query: they are the caller's input.
