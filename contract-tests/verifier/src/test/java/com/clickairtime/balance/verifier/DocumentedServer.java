@@ -20,12 +20,12 @@ import java.util.function.UnaryOperator;
  * A server that answers every documented request with its example, headers from their schemas'
  * examples: what a faithful implementation writes. A mutation turns it into a server with one bug.
  */
-final class DocumentedServer implements Target {
+public final class DocumentedServer implements Target {
 
     private final Map<String, ExampleCase> byRequest = new LinkedHashMap<>();
     private final UnaryOperator<WireResponse> mutation;
 
-    DocumentedServer(BalanceSpec spec, UnaryOperator<WireResponse> mutation) {
+    public DocumentedServer(BalanceSpec spec, UnaryOperator<WireResponse> mutation) {
         for (ExampleCase example : spec.cases()) {
             Map<String, String> headers = new LinkedHashMap<>(example.headerParameters());
             if (example.credentials().authorization() != null) {

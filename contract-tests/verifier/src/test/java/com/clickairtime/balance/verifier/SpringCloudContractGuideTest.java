@@ -1,5 +1,6 @@
 package com.clickairtime.balance.verifier;
 
+import com.example.wallets.ByUrlContractBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * docs/spring-cloud-contract.md shows the implementer project's files as they are, and the build
@@ -46,6 +49,26 @@ class SpringCloudContractGuideTest {
     void theBaseClassIsTheImplementerProjects() throws IOException {
         String base = read(IMPLEMENTER.resolve("src/test/java/com/example/wallets/WalletContractBase.java"));
         assertThat(read(GUIDE)).contains("```java\n" + base + "```\n");
+    }
+
+    /** "Any server, by URL": its base class is this module's ByUrlContractBase, compiled with the build. */
+    @Test
+    void theByUrlBaseClassIsCompiledAsShown() throws IOException {
+        String base = read(Path.of("src/test/java/com/example/wallets/ByUrlContractBase.java"));
+        String section = read(GUIDE).substring(read(GUIDE).indexOf("## Any server, by URL"));
+        assertThat(section).contains("```java\n" + base + "```\n");
+    }
+
+    /** Unset, the variable is named, not read as "this base gives no target". */
+    @Test
+    void theByUrlBaseClassNamesItsVariableWhenItIsUnset() {
+        assumeTrue(System.getenv("BALANCE_BASE_URL") == null, "BALANCE_BASE_URL is set here");
+        var base = new ByUrlContractBase() {
+            String url() {
+                return baseUrl();
+            }
+        };
+        assertThatThrownBy(base::url).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("set BALANCE_BASE_URL");
     }
 
     /** The guide's Boot 3.5 section: the version the Boot 3.5 sample runs, and a base class that differs in one import. */

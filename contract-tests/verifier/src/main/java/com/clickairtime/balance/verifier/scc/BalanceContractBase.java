@@ -6,6 +6,8 @@ import com.clickairtime.balance.verifier.wire.WireRequest;
 import com.clickairtime.balance.verifier.wire.UrlTarget;
 import com.clickairtime.balance.verifier.wire.WireResponse;
 import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.Filter;
 import io.restassured.response.Response;
 import io.restassured.module.mockmvc.RestAssuredMockMvc;
 import org.junit.jupiter.api.AfterEach;
@@ -73,23 +75,27 @@ public abstract class BalanceContractBase {
         return null;
     }
 
+    // This test's set-up over HTTP, to be undone after it; null in-process.
+    private OverHttp overHttp;
+
     @BeforeEach
     void balanceCase(TestInfo test) throws Exception {
         MockMvc mockMvc = mockMvc();
         String baseUrl = baseUrl();
         if (mockMvc == null && baseUrl == null) {
             throw new IllegalStateException(getClass().getName() + " gives neither mockMvc() (for testMode MOCKMVC)"
-                    + " nor baseUrl() (for testMode EXPLICIT)");
+                    + " nor baseUrl() (for testMode EXPLICIT): both returned null");
         }
         String method = test.getTestMethod().orElseThrow().getName();
         String caseName = method.startsWith(GENERATED_PREFIX) ? method.substring(GENERATED_PREFIX.length()) : method;
         BalanceContractVerifier.CaseByCase pass = PASSES.computeIfAbsent(getClass(), type -> verifier().caseByCase());
         WireRequest request = pass.prepare(caseName);
+        Check check = (answer, sent) -> pass.check(caseName, request, answer, Exchange.sentAt(sent));
         if (mockMvc != null) {
-            InProcess.sendAndCheck(mockMvc, request, (answer, sent) -> pass.check(caseName, request, answer, Exchange.sentAt(sent)));
+            InProcess.sendAndCheck(mockMvc, request, check);
         }
         if (baseUrl != null) {
-            OverHttp.sendAndCheck(baseUrl, request, (answer, sent) -> pass.check(caseName, request, answer, Exchange.sentAt(sent)));
+            overHttp = OverHttp.sendAndCheck(baseUrl, request, check);
         }
     }
 
@@ -98,8 +104,9 @@ public abstract class BalanceContractBase {
         if (mockMvc() != null) {
             RestAssuredMockMvc.reset();
         }
-        if (baseUrl() != null) {
-            OverHttp.reset();
+        if (overHttp != null) {
+            overHttp.restore();
+            overHttp = null;
         }
     }
 
@@ -152,19 +159,38 @@ public abstract class BalanceContractBase {
     }
 
     /**
-     * testMode EXPLICIT: RestAssured's request to the server, rewritten by a filter as the provider state
-     * says (already percent-encoded, so sent as it is); its answer checked before the generated assertions.
+     * testMode EXPLICIT: RestAssured's request to the server, rewritten by a filter as the provider
+     * state says (already percent-encoded, so sent as it is); its answer checked before the
+     * generated assertions. Bounded as the verifier's {@link UrlTarget} is: its timeouts, no
+     * redirect followed (the check sees the answer itself), no body decoded (it sees the bytes).
+     * RestAssured's static settings are the team's too: they are put back after each test.
      */
     private static final class OverHttp {
 
-        static void sendAndCheck(String baseUrl, WireRequest request, Check check) {
+        private final String baseUri = RestAssured.baseURI;
+        private final int port = RestAssured.port;
+        private final String basePath = RestAssured.basePath;
+        private final RestAssuredConfig config = RestAssured.config;
+        private final List<Filter> filters = List.copyOf(RestAssured.filters());
+
+        static OverHttp sendAndCheck(String baseUrl, WireRequest request, Check check) {
+            OverHttp saved = new OverHttp();
             URI base = URI.create(UrlTarget.of(baseUrl).describe());
             RestAssured.baseURI = base.getScheme() + "://" + base.getHost();
             RestAssured.port = base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
             RestAssured.basePath = base.getRawPath() == null ? "" : base.getRawPath();
+            RestAssuredConfig current = RestAssured.config();
+            RestAssured.config = current
+                    .httpClient(current.getHttpClientConfig()
+                            .setParam("http.connection.timeout", (int) UrlTarget.DEFAULT_CONNECT_TIMEOUT.toMillis())
+                            .setParam("http.socket.timeout", (int) UrlTarget.DEFAULT_READ_TIMEOUT.toMillis()))
+                    .redirect(current.getRedirectConfig().followRedirects(false))
+                    .decoderConfig(current.getDecoderConfig().noContentDecoders());
             RestAssured.filters((spec, responseSpec, context) -> {
+                // The state's headers replace the generated ones of the same name, whatever their case.
                 spec.removeHeader("Authorization");
                 spec.removeHeader("Accept");
+                request.headers().keySet().forEach(spec::removeHeader);
                 request.headers().forEach((name, value) -> spec.header(name, value));
                 spec.urlEncodingEnabled(false);
                 List.copyOf(spec.getQueryParams().keySet()).forEach(spec::removeQueryParam);
@@ -173,7 +199,11 @@ public abstract class BalanceContractBase {
                 if (query != null) {
                     for (String pair : query.split("&")) {
                         int eq = pair.indexOf('=');
-                        spec.queryParam(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+                        if (eq < 0) {
+                            spec.queryParam(pair);
+                        } else {
+                            spec.queryParam(pair.substring(0, eq), pair.substring(eq + 1));
+                        }
                     }
                 }
                 Instant sent = Instant.now();
@@ -184,10 +214,15 @@ public abstract class BalanceContractBase {
                 check.answered(new WireResponse(response.statusCode(), headers, response.asByteArray()), sent);
                 return response;
             });
+            return saved;
         }
 
-        static void reset() {
-            RestAssured.reset();
+        void restore() {
+            RestAssured.baseURI = baseUri;
+            RestAssured.port = port;
+            RestAssured.basePath = basePath;
+            RestAssured.config = config;
+            RestAssured.replaceFiltersWith(filters);
         }
     }
 

@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public final class UrlTarget implements Target {
 
+    /** How long a connection may take unless {@link #connectTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long an answer may take unless {@link #readTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
     private final URI baseUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -35,7 +40,7 @@ public final class UrlTarget implements Target {
             throw new IllegalArgumentException("the base URL must be http(s)://host[:port][/path], without user info,"
                     + " query or fragment: " + uri.getScheme() + "://" + uri.getHost());
         }
-        return new UrlTarget(uri, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return new UrlTarget(uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
     }
 
     public UrlTarget connectTimeout(Duration timeout) {

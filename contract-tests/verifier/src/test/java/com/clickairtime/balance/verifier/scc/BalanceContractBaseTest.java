@@ -19,6 +19,6 @@ class BalanceContractBaseTest {
         };
         assertThatThrownBy(() -> base.balanceCase(test))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageEndingWith("gives neither mockMvc() (for testMode MOCKMVC) nor baseUrl() (for testMode EXPLICIT)");
+                .hasMessageContaining("gives neither mockMvc() (for testMode MOCKMVC) nor baseUrl() (for testMode EXPLICIT): both returned null");
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The base of the tests Spring Cloud Contract generates from our copy of the spec, with our verifier test's cases and
- * states: in-process (org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc) and over HTTP to the running server (EXPLICIT).
+ * states: in-process (MOCKMVC) and over HTTP to the running server (EXPLICIT).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
